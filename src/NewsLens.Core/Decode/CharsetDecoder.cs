@@ -1,0 +1,187 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using NewsLens.Model;
+using NewsLens.Pipeline;
+
+namespace NewsLens.Decode;
+
+/// <summary>
+/// Bytes to text. Order of evidence: BOM, then the container's Content-Type, then the page's own
+/// <c>&lt;meta charset&gt;</c> / http-equiv, then detection. A declaration is trusted only when the bytes
+/// decode cleanly under it: Chinese sites often declare gb2312 while serving UTF-8 (and the reverse).
+/// </summary>
+internal sealed partial class CharsetDecoder : IPageDecoder
+{
+    /// <summary>Share of undecodable sequences above which a declared charset is treated as wrong.</summary>
+    private const double MaxInvalidShare = 0.002;
+
+    /// <summary>Share of control bytes (other than tab/newline/CR/FF/ESC) that marks a binary file.</summary>
+    private const double BinaryControlShare = 0.01;
+
+    /// <summary>How much of the head is searched for a meta declaration (browsers use 1024; real pages put it later).</summary>
+    private const int MetaScanBytes = 8192;
+
+    static CharsetDecoder() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    public DecodedPage Decode(RawPage page)
+    {
+        var bytes = page.Bytes.Span;
+        RejectBinaryOrEmpty(page.Source, bytes);
+
+        var (encoding, evidence, bomLength) = Choose(page, bytes);
+        var text = encoding.GetString(bytes[bomLength..]);
+        text = Normalise(text);
+        if (string.IsNullOrWhiteSpace(text))
+            throw new PageRejectedException(RejectionReason.Empty, "the page decodes to whitespace only");
+
+        var format = FormatSniffer.Sniff(page.FormatHint, page.ContentType, text);
+        return new DecodedPage(page.Source, text, encoding.WebName, evidence, format, page.Url);
+    }
+
+    internal static (Encoding Encoding, CharsetEvidence Evidence, int BomLength) Choose(RawPage page, ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+            return (new UTF8Encoding(false), CharsetEvidence.ByteOrderMark, 3);
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
+            return (Encoding.Unicode, CharsetEvidence.ByteOrderMark, 2);
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+            return (Encoding.BigEndianUnicode, CharsetEvidence.ByteOrderMark, 2);
+
+        var detected = CharsetDetector.Detect(bytes);
+        var declaredName = CharsetFromContentType(page.ContentType);
+        var declaredEvidence = CharsetEvidence.ContentTypeHeader;
+        if (declaredName is null)
+        {
+            declaredName = CharsetFromMeta(bytes[..Math.Min(bytes.Length, MetaScanBytes)]);
+            declaredEvidence = CharsetEvidence.MetaTag;
+        }
+
+        if (declaredName is not null && ResolveEncoding(declaredName) is { } declared)
+        {
+            // Pure-ASCII pages decode the same under any ASCII-compatible declaration.
+            if (detected.Encoding?.CodePage == declared.CodePage || detected.AsciiOnly)
+                return (declared, declaredEvidence, 0);
+            // Valid multi-byte UTF-8 is so unlikely by chance that it beats a declaration.
+            if (detected.Encoding is UTF8Encoding)
+                return (detected.Encoding, CharsetEvidence.DeclaredButInvalid, 0);
+            if (CharsetDetector.InvalidShare(declared, bytes) <= MaxInvalidShare && !CharsetDetector.IsCjkMismatch(declared, detected, bytes))
+                return (declared, declaredEvidence, 0);
+            if (detected.Encoding is null)
+                throw new PageRejectedException(RejectionReason.Undecodable, $"declared {declaredName} does not fit the bytes, and {detected.Problem}");
+            return (detected.Encoding, CharsetEvidence.DeclaredButInvalid, 0);
+        }
+        if (detected.Encoding is null)
+            throw new PageRejectedException(RejectionReason.Undecodable, detected.Problem ?? "no charset decodes the bytes");
+        return (detected.Encoding, detected.AsciiOnly ? CharsetEvidence.Default : CharsetEvidence.Detected, 0);
+    }
+
+    private static void RejectBinaryOrEmpty(string source, ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.IsEmpty)
+            throw new PageRejectedException(RejectionReason.Empty, "the item has zero bytes");
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+            return; // UTF-16 text is full of NULs by design.
+        var sample = bytes[..Math.Min(bytes.Length, 64 * 1024)];
+        var controls = 0;
+        foreach (var b in sample)
+        {
+            if (b == 0)
+                throw new PageRejectedException(RejectionReason.Binary, $"a NUL byte in the first {sample.Length:N0} bytes: this is not a text page ({MagicName(bytes)})");
+            if (b < 0x20 && b is not (0x09 or 0x0A or 0x0D or 0x0C or 0x1B))
+                controls++;
+        }
+        if (controls > sample.Length * BinaryControlShare)
+            throw new PageRejectedException(RejectionReason.Binary, $"{controls} control bytes in the first {sample.Length:N0}: this is not a text page ({MagicName(bytes)})");
+    }
+
+    private static string MagicName(ReadOnlySpan<byte> b) => b switch
+    {
+        [0x89, 0x50, 0x4E, 0x47, ..] => "PNG image",
+        [0xFF, 0xD8, 0xFF, ..] => "JPEG image",
+        [0x47, 0x49, 0x46, ..] => "GIF image",
+        [0x25, 0x50, 0x44, 0x46, ..] => "PDF document",
+        [0x50, 0x4B, 0x03, 0x04, ..] => "ZIP archive",
+        [0x1F, 0x8B, ..] => "gzip data",
+        [0x7F, 0x45, 0x4C, 0x46, ..] => "ELF executable",
+        [0x4D, 0x5A, ..] => "Windows executable",
+        _ => "unknown binary format",
+    };
+
+    /// <summary>Unifies line ends and drops characters no reader can see but that break matching (NUL, BOMs inside text).</summary>
+    private static string Normalise(string text)
+    {
+        if (text.AsSpan().IndexOfAny('\r', '\uFEFF', '\0') < 0)
+            return text;
+        var sb = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\r')
+            {
+                sb.Append('\n');
+                if (i + 1 < text.Length && text[i + 1] == '\n')
+                    i++;
+            }
+            else if (c is not ('\uFEFF' or '\0'))
+            {
+                sb.Append(c);
+            }
+        }
+        return sb.ToString();
+    }
+
+    internal static string? CharsetFromContentType(string? contentType)
+    {
+        if (contentType is null)
+            return null;
+        var m = ContentTypeCharset().Match(contentType);
+        return m.Success ? m.Groups[1].Value : null;
+    }
+
+    internal static string? CharsetFromMeta(ReadOnlySpan<byte> head)
+    {
+        // Latin-1 maps bytes 1:1, so the ASCII markup can be searched whatever the real charset is.
+        var ascii = Encoding.Latin1.GetString(head);
+        var m = MetaCharset().Match(ascii);
+        if (m.Success)
+            return m.Groups[1].Value;
+        m = XmlEncoding().Match(ascii);
+        return m.Success ? m.Groups[1].Value : null;
+    }
+
+    internal static Encoding? ResolveEncoding(string name)
+    {
+        var key = name.Trim().Trim('"', '\'').ToLowerInvariant();
+        key = key switch
+        {
+            // Browsers decode all of these as the GB18030 superset; so do we.
+            "gb2312" or "gbk" or "gb_2312-80" or "x-gbk" or "cp936" or "euc-cn" or "hz-gb-2312" or "x-euc-cn" => "gb18030",
+            "big5-hkscs" or "x-x-big5" or "cp950" => "big5",
+            "utf8" or "unicode-1-1-utf-8" => "utf-8",
+            // WHATWG: latin1 and ascii labels mean windows-1252.
+            "iso-8859-1" or "latin1" or "l1" or "us-ascii" or "ascii" or "iso8859-1" => "windows-1252",
+            "shift-jis" or "sjis" or "x-sjis" or "ms_kanji" => "shift_jis",
+            "ks_c_5601-1987" or "euc_kr" or "cp949" => "euc-kr",
+            _ => key,
+        };
+        try
+        {
+            var e = Encoding.GetEncoding(key);
+            // A page cannot really be UTF-16 without a BOM; the label is a copy-paste error (WHATWG does the same).
+            return e is UnicodeEncoding ? new UTF8Encoding(false) : e;
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    [GeneratedRegex(@"charset\s*=\s*[""']?([A-Za-z0-9_\-:.]+)", RegexOptions.IgnoreCase)]
+    private static partial Regex ContentTypeCharset();
+
+    [GeneratedRegex(@"<meta[^>]{0,400}?charset\s*=\s*[""']?\s*([A-Za-z0-9_\-:.]+)", RegexOptions.IgnoreCase)]
+    private static partial Regex MetaCharset();
+
+    [GeneratedRegex(@"<\?xml[^>]{0,200}?encoding\s*=\s*[""']([A-Za-z0-9_\-:.]+)", RegexOptions.IgnoreCase)]
+    private static partial Regex XmlEncoding();
+}
