@@ -1,3 +1,4 @@
+using NewsLens.Analyse.Dates;
 using NewsLens.Decode;
 using NewsLens.Extract;
 
@@ -20,7 +21,8 @@ internal static class DefaultPipeline
         var builder = new PipelineBuilder()
             .WithLimits(limits ?? PipelineLimits.Default)
             .Decode(new CharsetDecoder())
-            .Extract(new ArticleExtractor());
+            .Extract(new ArticleExtractor())
+            .Analyse(new DateAnalyser());
         _ = resources; // Analyse and Assess stages are added here as their areas land.
         return builder.Build();
     }
