@@ -23,11 +23,22 @@ internal static class Program
         return parsed.Invoke();
     }
 
+    private static Command AddCommand(RootCommand root, Command command)
+    {
+        root.Subcommands.Add(command);
+        return command;
+    }
+
     internal static RootCommand BuildRoot()
     {
         var root = new RootCommand("NewsLens: raw news pages in, clean, analysed and verified article records out.");
         foreach (var command in AnalyzeCommands.Create())
             root.Subcommands.Add(command);
+        foreach (var command in LanguageCommands.Create())
+            root.Subcommands.Add(command);
+        var eval = root.Subcommands.FirstOrDefault(c => c.Name == "eval") ?? AddCommand(root, new Command("eval", "Score an analysis stage against gold data."));
+        foreach (var command in LanguageCommands.EvalSubcommands())
+            eval.Subcommands.Add(command);
         return root;
     }
 }

@@ -1,3 +1,5 @@
+using NewsLens.Analyse.Entities;
+using NewsLens.Analyse.Segmentation;
 using NewsLens.Decode;
 using NewsLens.Extract;
 
@@ -21,7 +23,11 @@ internal static class DefaultPipeline
             .WithLimits(limits ?? PipelineLimits.Default)
             .Decode(new CharsetDecoder())
             .Extract(new ArticleExtractor());
-        _ = resources; // Analyse and Assess stages are added here as their areas land.
+        // Language first: later analysers read the tokens and entities.
+        if (resources.Segmenter is { } segmenter)
+            builder.Analyse(new SegmentationStep(segmenter));
+        if (resources.Entities is { } tagger)
+            builder.Analyse(new EntityStep(tagger));
         return builder.Build();
     }
 }
