@@ -1,4 +1,6 @@
 using NewsLens.Analyse.Dates;
+using NewsLens.Analyse.Entities;
+using NewsLens.Analyse.Segmentation;
 using NewsLens.Decode;
 using NewsLens.Extract;
 
@@ -21,9 +23,13 @@ internal static class DefaultPipeline
         var builder = new PipelineBuilder()
             .WithLimits(limits ?? PipelineLimits.Default)
             .Decode(new CharsetDecoder())
-            .Extract(new ArticleExtractor(limits ?? PipelineLimits.Default))
-            .Analyse(new DateAnalyser());
-        _ = resources; // Analyse and Assess stages are added here as their areas land.
+            .Extract(new ArticleExtractor(limits ?? PipelineLimits.Default));
+        // Language first: later analysers read the tokens and entities.
+        if (resources.Segmenter is { } segmenter)
+            builder.Analyse(new SegmentationStep(segmenter));
+        if (resources.Entities is { } tagger)
+            builder.Analyse(new EntityStep(tagger));
+        builder.Analyse(new DateAnalyser());
         return builder.Build();
     }
 }
