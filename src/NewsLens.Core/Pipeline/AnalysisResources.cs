@@ -6,10 +6,20 @@ namespace NewsLens.Pipeline;
 /// </summary>
 internal sealed class AnalysisResources
 {
-    private AnalysisResources(string root) => Root = root;
+    private readonly Lazy<Analyse.Knowledge.KnowledgeBase> knowledge;
+
+    private AnalysisResources(string root)
+    {
+        Root = root;
+        // Loaded on first use and then shared: verbs that never link entities do not pay for the KB.
+        knowledge = new Lazy<Analyse.Knowledge.KnowledgeBase>(() => Analyse.Knowledge.KnowledgeBase.Load(Path.Combine(root, "kb")), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
 
     /// <summary>The folder holding <c>models/</c> and <c>kb/</c>.</summary>
     public string Root { get; }
+
+    /// <summary>The knowledge base from <c>kb/</c> under <see cref="Root"/>; a malformed file throws <see cref="Analyse.Knowledge.KnowledgeBaseException"/> naming file:line.</summary>
+    public Analyse.Knowledge.KnowledgeBase Knowledge => knowledge.Value;
 
     /// <summary>Loads from <paramref name="root"/>, by default the folder beside the running assembly.</summary>
     public static AnalysisResources Load(string? root = null)
