@@ -22,6 +22,9 @@ internal static class DefaultPipeline
             .Decode(new CharsetDecoder())
             .Extract(new ArticleExtractor());
         _ = resources; // Analyse and Assess stages are added here as their areas land.
+        // Knowledge and events: after segmentation/NER and dates, before assess.
+        builder.Analyse(new Analyse.Knowledge.EntityLinker(resources.Knowledge))
+            .Analyse(new Analyse.Events.EventExtractor(resources.Knowledge));
         return builder.Build();
     }
 }
