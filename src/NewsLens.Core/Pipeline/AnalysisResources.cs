@@ -10,6 +10,8 @@ namespace NewsLens.Pipeline;
 /// </summary>
 internal sealed class AnalysisResources
 {
+    private readonly Lazy<Analyse.Knowledge.KnowledgeBase> knowledge;
+
     private AnalysisResources(string root)
     {
         Root = root;
@@ -20,6 +22,8 @@ internal sealed class AnalysisResources
         Segmenter = File.Exists(cws) ? Segmenter.Load(cws, Script) : null;
         var ner = Path.Combine(models, NerTagger.DefaultModelFile);
         Entities = File.Exists(ner) ? NerTagger.Load(ner, Script) : null;
+        // Loaded on first use and then shared: verbs that never link entities do not pay for the KB.
+        knowledge = new Lazy<Analyse.Knowledge.KnowledgeBase>(() => Analyse.Knowledge.KnowledgeBase.Load(Path.Combine(root, "kb")), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The folder holding <c>models/</c> and <c>kb/</c>.</summary>
@@ -33,6 +37,9 @@ internal sealed class AnalysisResources
 
     /// <summary>The PER/LOC/ORG tagger, null when its model file is missing.</summary>
     public NerTagger? Entities { get; }
+
+    /// <summary>The knowledge base from <c>kb/</c> under <see cref="Root"/>; a malformed file throws <see cref="Analyse.Knowledge.KnowledgeBaseException"/> naming file:line.</summary>
+    public Analyse.Knowledge.KnowledgeBase Knowledge => knowledge.Value;
 
     /// <summary>Loads from <paramref name="root"/>, by default the folder beside the running assembly.</summary>
     public static AnalysisResources Load(string? root = null)

@@ -29,7 +29,10 @@ internal static class DefaultPipeline
             builder.Analyse(new SegmentationStep(segmenter));
         if (resources.Entities is { } tagger)
             builder.Analyse(new EntityStep(tagger));
-        builder.Analyse(new DateAnalyser());
+        // Dates before knowledge and events: role checks and event dates read them.
+        builder.Analyse(new DateAnalyser())
+            .Analyse(new Analyse.Knowledge.EntityLinker(resources.Knowledge))
+            .Analyse(new Analyse.Events.EventExtractor(resources.Knowledge));
         return builder.Build();
     }
 }
