@@ -28,6 +28,12 @@ internal static class Program
         var root = new RootCommand("NewsLens: raw news pages in, clean, analysed and verified article records out.");
         foreach (var command in AnalyzeCommands.Create())
             root.Subcommands.Add(command);
+        foreach (var command in AssessCommands.Create())
+            root.Subcommands.Add(command);
+        // 'eval' parent: other areas add their own subcommands here.
+        var eval = new Command("eval", "Evaluate a stage against data: precision/recall against pinned floors.");
+        eval.Subcommands.Add(AssessCommands.CreateEvalFlags());
+        root.Subcommands.Add(eval);
         return root;
     }
 }

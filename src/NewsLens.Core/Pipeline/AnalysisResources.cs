@@ -6,10 +6,17 @@ namespace NewsLens.Pipeline;
 /// </summary>
 internal sealed class AnalysisResources
 {
-    private AnalysisResources(string root) => Root = root;
+    private AnalysisResources(string root)
+    {
+        Root = root;
+        AssessRules = Assess.Rules.AssessRules.Load(Path.Combine(root, "rules"));
+    }
 
     /// <summary>The folder holding <c>models/</c> and <c>kb/</c>.</summary>
     public string Root { get; }
+
+    /// <summary>Assess-stage lexicons and phrase lists (embedded; files in <c>rules/</c> under the root replace them).</summary>
+    public Assess.Rules.AssessRules AssessRules { get; }
 
     /// <summary>Loads from <paramref name="root"/>, by default the folder beside the running assembly.</summary>
     public static AnalysisResources Load(string? root = null)

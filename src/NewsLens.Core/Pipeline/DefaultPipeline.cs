@@ -1,3 +1,5 @@
+using NewsLens.Assess;
+using NewsLens.Assess.Knowledge;
 using NewsLens.Decode;
 using NewsLens.Extract;
 
@@ -21,7 +23,10 @@ internal static class DefaultPipeline
             .WithLimits(limits ?? PipelineLimits.Default)
             .Decode(new CharsetDecoder())
             .Extract(new ArticleExtractor());
-        _ = resources; // Analyse and Assess stages are added here as their areas land.
+        // First analyser: cuts injected spam lines out of the text before any span is taken.
+        builder.Analyse(new InjectedTextCleaner(resources.AssessRules));
+        // Analyse stages are added here as their areas land.
+        builder.Assess(new CredibilityAssessor(resources.AssessRules, new NoKnowledge()));
         return builder.Build();
     }
 }
