@@ -30,10 +30,12 @@ internal static class Program
         var eval = new Command("eval", "Score a stage against labelled data (precision/recall/F1 on data the models never trained on).");
         AddAll(root, AnalyzeCommands.Create());
         AddAll(root, LanguageCommands.Create());
+        AddAll(root, AssessCommands.Create());
         root.Subcommands.Add(DateCommands.Create());
 
         AddAll(eval, LanguageCommands.EvalSubcommands());
         eval.Subcommands.Add(DateCommands.CreateEval());
+        eval.Subcommands.Add(AssessCommands.CreateEvalFlags());
         root.Subcommands.Add(eval);
         return root;
     }

@@ -23,6 +23,7 @@ internal sealed class AnalysisResources
         var ner = Path.Combine(models, NerTagger.DefaultModelFile);
         Entities = File.Exists(ner) ? NerTagger.Load(ner, Script) : null;
         // Loaded on first use and then shared: verbs that never link entities do not pay for the KB.
+        AssessRules = Assess.Rules.AssessRules.Load(Path.Combine(root, "rules"));
         knowledge = new Lazy<Analyse.Knowledge.KnowledgeBase>(() => Analyse.Knowledge.KnowledgeBase.Load(Path.Combine(root, "kb")), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
@@ -40,6 +41,9 @@ internal sealed class AnalysisResources
 
     /// <summary>The knowledge base from <c>kb/</c> under <see cref="Root"/>; a malformed file throws <see cref="Analyse.Knowledge.KnowledgeBaseException"/> naming file:line.</summary>
     public Analyse.Knowledge.KnowledgeBase Knowledge => knowledge.Value;
+
+    /// <summary>Assess-stage lexicons and phrase lists (embedded; files in <c>rules/</c> under the root replace them).</summary>
+    public Assess.Rules.AssessRules AssessRules { get; }
 
     /// <summary>Loads from <paramref name="root"/>, by default the folder beside the running assembly.</summary>
     public static AnalysisResources Load(string? root = null)

@@ -1,6 +1,8 @@
 using NewsLens.Analyse.Dates;
 using NewsLens.Analyse.Entities;
 using NewsLens.Analyse.Segmentation;
+using NewsLens.Assess;
+using NewsLens.Assess.Knowledge;
 using NewsLens.Decode;
 using NewsLens.Extract;
 
@@ -24,6 +26,8 @@ internal static class DefaultPipeline
             .WithLimits(limits ?? PipelineLimits.Default)
             .Decode(new CharsetDecoder())
             .Extract(new ArticleExtractor(limits ?? PipelineLimits.Default));
+        // First analyser: cuts injected spam lines out of the text before any span is taken.
+        builder.Analyse(new InjectedTextCleaner(resources.AssessRules));
         // Language first: later analysers read the tokens and entities.
         if (resources.Segmenter is { } segmenter)
             builder.Analyse(new SegmentationStep(segmenter));
@@ -33,6 +37,7 @@ internal static class DefaultPipeline
         builder.Analyse(new DateAnalyser())
             .Analyse(new Analyse.Knowledge.EntityLinker(resources.Knowledge))
             .Analyse(new Analyse.Events.EventExtractor(resources.Knowledge));
+        builder.Assess(new CredibilityAssessor(resources.AssessRules, new NoKnowledge()));
         return builder.Build();
     }
 }
