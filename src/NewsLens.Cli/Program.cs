@@ -30,6 +30,11 @@ internal static class Program
             root.Subcommands.Add(command);
         foreach (var command in StoreCommands.Create())
             root.Subcommands.Add(command);
+        root.Subcommands.Add(DateCommands.Create());
+        // Minimal 'eval' parent for the dates evaluation; the lead unifies it with the other eval subcommands.
+        var eval = new Command("eval", "Evaluate a stage against a labelled data set.");
+        eval.Subcommands.Add(DateCommands.CreateEval());
+        root.Subcommands.Add(eval);
         return root;
     }
 }
