@@ -31,6 +31,7 @@ internal static class Program
         AddAll(root, AnalyzeCommands.Create());
         AddAll(root, LanguageCommands.Create());
         AddAll(root, AssessCommands.Create());
+        AddAll(root, StoreCommands.Create());
         root.Subcommands.Add(DateCommands.Create());
 
         AddAll(eval, LanguageCommands.EvalSubcommands());
