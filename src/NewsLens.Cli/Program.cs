@@ -28,6 +28,19 @@ internal static class Program
         var root = new RootCommand("NewsLens: raw news pages in, clean, analysed and verified article records out.");
         foreach (var command in AnalyzeCommands.Create())
             root.Subcommands.Add(command);
+        foreach (var command in KnowledgeCommands.Create())
+            root.Subcommands.Add(command);
+        Eval(root).Subcommands.Add(KnowledgeCommands.EvalEvents());
         return root;
+    }
+
+    /// <summary>The shared <c>eval</c> verb each area adds its subcommand to.</summary>
+    private static Command Eval(RootCommand root)
+    {
+        if (root.Subcommands.FirstOrDefault(c => c.Name == "eval") is { } existing)
+            return existing;
+        var eval = new Command("eval", "Evaluate a stage against annotated data and print precision/recall/F1.");
+        root.Subcommands.Add(eval);
+        return eval;
     }
 }
