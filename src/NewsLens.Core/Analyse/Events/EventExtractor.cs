@@ -300,7 +300,8 @@ internal sealed class EventExtractor : IArticleAnalyser
     {
         if (place.Country is not { } iso || kb.CountryByIso3(iso) is not { } country)
             return null;
-        return new Candidate(place.Span, place.Text, ParticipantKind.Country, country.Id, country.Id, country.Zh, iso, null);
+        // The country is implied by the place (平壤 → 朝鲜): its span is the place's, its text the country's name.
+        return new Candidate(place.Span, country.Zh, ParticipantKind.Country, country.Id, country.Id, country.Zh, iso, null);
     }
 
     private static int PreTriggerLength(string text, int from, int trigger, IReadOnlyList<DateMention> dateMentions)
