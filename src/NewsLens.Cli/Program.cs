@@ -32,11 +32,13 @@ internal static class Program
         AddAll(root, LanguageCommands.Create());
         AddAll(root, AssessCommands.Create());
         AddAll(root, StoreCommands.Create());
+        AddAll(root, KnowledgeCommands.Create());
         root.Subcommands.Add(DateCommands.Create());
 
         AddAll(eval, LanguageCommands.EvalSubcommands());
         eval.Subcommands.Add(DateCommands.CreateEval());
         eval.Subcommands.Add(AssessCommands.CreateEvalFlags());
+        eval.Subcommands.Add(KnowledgeCommands.EvalEvents());
         root.Subcommands.Add(eval);
         return root;
     }
