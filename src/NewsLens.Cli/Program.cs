@@ -28,6 +28,11 @@ internal static class Program
         var root = new RootCommand("NewsLens: raw news pages in, clean, analysed and verified article records out.");
         foreach (var command in AnalyzeCommands.Create())
             root.Subcommands.Add(command);
+        root.Subcommands.Add(DateCommands.Create());
+        // Minimal 'eval' parent for the dates evaluation; the lead unifies it with the other eval subcommands.
+        var eval = new Command("eval", "Evaluate a stage against a labelled data set.");
+        eval.Subcommands.Add(DateCommands.CreateEval());
+        root.Subcommands.Add(eval);
         return root;
     }
 }

@@ -1,3 +1,4 @@
+using NewsLens.Analyse.Dates;
 using NewsLens.Decode;
 using NewsLens.Extract;
 
@@ -11,7 +12,7 @@ internal static class DefaultPipeline
         new PipelineBuilder()
             .WithLimits(limits ?? PipelineLimits.Default)
             .Decode(new CharsetDecoder())
-            .Extract(new ArticleExtractor())
+            .Extract(new ArticleExtractor(limits ?? PipelineLimits.Default))
             .Build();
 
     /// <summary>Every stage: extract, then analyse (language, knowledge, dates, events), then assess.</summary>
@@ -20,7 +21,8 @@ internal static class DefaultPipeline
         var builder = new PipelineBuilder()
             .WithLimits(limits ?? PipelineLimits.Default)
             .Decode(new CharsetDecoder())
-            .Extract(new ArticleExtractor());
+            .Extract(new ArticleExtractor(limits ?? PipelineLimits.Default))
+            .Analyse(new DateAnalyser());
         _ = resources; // Analyse and Assess stages are added here as their areas land.
         return builder.Build();
     }
