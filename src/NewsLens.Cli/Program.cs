@@ -33,6 +33,9 @@ internal static class Program
         var eval = new Command("eval", "Evaluate a stage against a labelled data set.");
         eval.Subcommands.Add(DateCommands.CreateEval());
         root.Subcommands.Add(eval);
+        foreach (var command in StoreCommands.Create())
+            root.Subcommands.Add(command);
+        root.Subcommands.Add(ServeCommand.Create());
         return root;
     }
 }

@@ -37,6 +37,17 @@ internal sealed class PostgresArticleStore : IArticleStore
         return Scalar(c, null, "SELECT 1 FROM sources WHERE source = @s", ("s", source)) is not null;
     }
 
+    public IReadOnlySet<string> DoneSources()
+    {
+        using var c = dataSource.OpenConnection();
+        using var cmd = Command(c, null, "SELECT source FROM sources");
+        using var reader = cmd.ExecuteReader();
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.Read())
+            set.Add(reader.GetString(0));
+        return set;
+    }
+
     public StoreOutcome Store(AnalysedArticle article)
     {
         var rows = ArticleRows.From(article);

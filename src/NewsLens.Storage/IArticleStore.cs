@@ -16,6 +16,9 @@ public interface IArticleStore : IDisposable
     /// <summary>True when this source was already stored or rejected (resume skips it).</summary>
     bool IsDone(string source);
 
+    /// <summary>Every logged source, loaded once when an ingest starts so resume skips them without a query per item.</summary>
+    IReadOnlySet<string> DoneSources();
+
     /// <summary>Stores the article, its rows, search terms and links, and logs its source, in one transaction.</summary>
     StoreOutcome Store(AnalysedArticle article);
 

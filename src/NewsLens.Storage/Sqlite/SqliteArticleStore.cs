@@ -59,6 +59,15 @@ internal sealed class SqliteArticleStore : IArticleStore
     public bool IsDone(string source) =>
         Scalar("SELECT 1 FROM sources WHERE source = $s", ("$s", source)) is not null;
 
+    public IReadOnlySet<string> DoneSources()
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        using var reader = Reader("SELECT source FROM sources");
+        while (reader.Read())
+            set.Add(reader.GetString(0));
+        return set;
+    }
+
     public StoreOutcome Store(AnalysedArticle article)
     {
         var rows = ArticleRows.From(article);
