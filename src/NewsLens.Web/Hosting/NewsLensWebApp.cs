@@ -1,7 +1,6 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -43,14 +42,19 @@ internal static class NewsLensWebApp
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(o => CopyRecordJson(o.SerializerOptions));
         builder.Services.AddSingleton(options.Limits);
-        builder.Services.AddSingleton(new StorePool(options.OpenStore, options.Limits.MaxIdleStores));
-        // Built once here and shared by every request: loading models and the KB per request would dominate.
-        builder.Services.AddSingleton(new PageAnalyzer(options.Pipeline ?? DefaultPipeline.Full(AnalysisResources.Load()), options.Limits));
+        // Built once, now, and shared by every request: loading models and the KB per request would dominate,
+        // and a broken model or KB file should stop the server at start, not fail the first analysis.
+        var pipeline = options.Pipeline ?? DefaultPipeline.Full(AnalysisResources.Load());
+        PageAnalyzer.WarmUp(pipeline);
+        // Factories, so the container owns (and disposes) what they make.
+        builder.Services.AddSingleton(_ => new StorePool(options.OpenStore, options.Limits.MaxIdleStores));
+        builder.Services.AddSingleton(_ => new PageAnalyzer(pipeline, options.Limits));
         builder.Services.AddSingleton(UiAssets.Load());
 
         var app = builder.Build();
         app.UseSecurityHeaders(options.Hosts);
         app.UseExceptionHandler();
+        // Unmatched paths (404) and methods (405) get a problem body here; no catch-all route, which would turn 405s into 404s.
         app.UseStatusCodePages();
 
         app.MapUi();
@@ -60,7 +64,6 @@ internal static class NewsLensWebApp
         app.MapRejections();
         app.MapStats();
         app.MapAnalyze();
-        app.MapFallback(static (HttpContext context) => Problems.NotFound($"nothing at {context.Request.Path}"));
         return app;
     }
 

@@ -1,6 +1,6 @@
 // NewsLens web UI: one file, no dependencies, no framework.
-// Every stored string is hostile: it reaches the page only through textContent / text nodes,
-// never through innerHTML, outerHTML, insertAdjacentHTML or document.write. Links are built
+// Every stored string is hostile: it reaches the page only through text nodes and textContent,
+// never through any API that parses a string as markup. Links are built
 // only from our own routes, or from http(s) URLs checked with the URL parser.
 'use strict';
 
