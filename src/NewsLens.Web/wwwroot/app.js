@@ -9,6 +9,8 @@
   const statsBox = document.getElementById('stats');
   // Bumped on every navigation so a slow response for an old page never overwrites the new one.
   let generation = 0;
+  // Copies whose titles the article view looks up (the rest show their ids).
+  const maxTitleLookups = 12;
 
   // ---------- DOM helpers (the only way anything reaches the page) ----------
 
@@ -391,8 +393,14 @@
     if (record.thread) panel.appendChild(el('p', null, 'Story thread: ', el('a', { href: route('thread/' + encodeURIComponent(record.thread)) }, record.thread)));
     const dups = record.duplicates || [];
     if (dups.length) {
-      panel.appendChild(el('ul', { className: 'dups' }, dups.map((d) =>
-        el('li', null, badge(d.kind, 'kind'), ' ', articleLink(d.other_id), ' ', el('span', { className: 'sim' }, 'similarity ' + fmtScore(d.similarity))))));
+      panel.appendChild(el('ul', { className: 'dups' }, dups.map((d, i) => {
+        const link = articleLink(d.other_id);
+        // Titles arrive afterwards, for the first few copies only: each costs one record fetch.
+        if (i < maxTitleLookups) getJson('/api/articles/' + encodeURIComponent(d.other_id)).then((other) => {
+          if (other.title) link.textContent = other.title + (other.site ? ' · ' + other.site : '');
+        }, () => { /* the id stays as the link text */ });
+        return el('li', null, badge(d.kind, 'kind'), ' ', link, ' ', el('span', { className: 'sim' }, 'similarity ' + fmtScore(d.similarity)));
+      })));
     }
     if (!record.thread && !dups.length)
       panel.appendChild(el('p', { className: 'hint' }, options.stored ? 'No copies and no thread.' : 'Not stored, so not linked to other articles.'));
