@@ -36,7 +36,7 @@ internal static class BoilerplateCues
         ("navbar", RemovalReason.Navigation), ("navigation", RemovalReason.Navigation), ("menu", RemovalReason.Navigation), ("daohang", RemovalReason.Navigation),
         ("sitemap", RemovalReason.Navigation),
         ("advert", RemovalReason.Advertisement), ("sponsor", RemovalReason.Advertisement), ("guanggao", RemovalReason.Advertisement), ("newsletter", RemovalReason.Advertisement),
-        ("subscribe", RemovalReason.Advertisement), ("cookie", RemovalReason.Advertisement), ("promo", RemovalReason.Advertisement), ("paywall", RemovalReason.Advertisement),
+        ("subscribe", RemovalReason.Advertisement), ("cookie", RemovalReason.Advertisement), ("promo", RemovalReason.Advertisement),
         ("signup", RemovalReason.Form), ("login", RemovalReason.Form),
     ];
 
