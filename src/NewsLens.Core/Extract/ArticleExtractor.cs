@@ -112,6 +112,9 @@ internal sealed class ArticleExtractor : IArticleExtractor
             var text = blocks[i].Text;
             if (text.Length > 120)
                 break;
+            // Only lines about the article (date, source, byline), never its first sentence ("1998年8月7日，…").
+            if (!BoundaryTrimmer.IsMetaLine(text))
+                continue;
             if (DateParser.FindInText(text) is not null && (BoundaryTrimmer.IsDateLine(text) || text.Length <= 80))
                 dates.Add(text);
             if (text.Length <= 80)

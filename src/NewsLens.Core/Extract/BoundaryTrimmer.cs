@@ -28,6 +28,9 @@ internal sealed partial class BoundaryTrimmer
     /// <summary>A "long paragraph": ends the head zone and stops a related-links run (Latin-equivalent chars).</summary>
     private const int ProseLength = 150;
 
+    /// <summary>Meta lines this short may hold clause commas (a list of names).</summary>
+    private const int MaxShortMetaLine = 30;
+
     /// <summary>Titles shorter than this (visible chars) are too generic to match lines against.</summary>
     private const int MinTitleChars = 6;
 
@@ -138,7 +141,7 @@ internal sealed partial class BoundaryTrimmer
                 if (DateParser.FindInText(text) is not null)
                     findings.DateLines.Add(text);
             }
-            else if (HeadBylineLine().IsMatch(text) || BylineLine().IsMatch(text))
+            else if ((HeadBylineLine().IsMatch(text) || BylineLine().IsMatch(text)) && IsMetaLine(text))
             {
                 reasons[i] = RemovalReason.Byline;
                 findings.BylineLines.Add(text);
@@ -245,7 +248,7 @@ internal sealed partial class BoundaryTrimmer
 
     private static RemovalReason? TailReason(string text)
     {
-        if (EditorLine().IsMatch(text) || BylineLine().IsMatch(text))
+        if ((EditorLine().IsMatch(text) || BylineLine().IsMatch(text)) && IsMetaLine(text))
             return RemovalReason.Byline;
         if (SourceLine().IsMatch(text) && text.Length <= 60)
             return RemovalReason.SourceLine;
@@ -275,6 +278,13 @@ internal sealed partial class BoundaryTrimmer
         }
         return letters <= 12 && !EndsSentence(text);
     }
+
+    /// <summary>
+    /// A line that states facts about the article rather than telling it: no sentence end, and no
+    /// clause commas unless very short ("作者：张三，李四"). "记者从省统计局获悉，…" is prose, not a byline.
+    /// </summary>
+    internal static bool IsMetaLine(string s) =>
+        !EndsSentence(s) && (s.Length <= MaxShortMetaLine || s.AsSpan().IndexOfAny('，', '。') < 0);
 
     private static bool EndsSentence(string s) => s.Length > 0 && s[^1] is '。' or '！' or '？' or '.' or '!' or '?';
 
