@@ -13,8 +13,10 @@ internal sealed record DateRule(string Name, Regex Pattern, int Priority, Func<M
 /// <summary>The rule set, built once. Rules are tried everywhere; overlaps are settled by <see cref="AtomSelector"/>.</summary>
 internal static partial class DateRules
 {
-    /// <summary>Per-pattern match timeout: the patterns are linear, this only guards against a regression.</summary>
-    private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(2);
+    /// <summary>No match timeout: a timeout turns machine load into a crash. The patterns are built to run in linear
+    /// time (no nested unbounded quantifiers over overlapping classes) and input is bounded by
+    /// <see cref="DateRecognizer.MaxTextLength"/>; the hostile-input tests guard this.</summary>
+    private static readonly TimeSpan MatchTimeout = Regex.InfiniteMatchTimeout;
 
     // Priorities: calendar readings beat duration readings of the same span ("07年" is 2007, not seven years).
     private const int CalendarPriority = 0;
@@ -33,9 +35,9 @@ internal static partial class DateRules
         var eras = Calendars.Alternation(Calendars.Eras.Keys);
         return
         [
-            new("numeric-ymd", R(@"(?<![\d.:/])(?<y>\d{4})(?<s>[-/.])(?<m>\d{1,2})\k<s>(?<d>\d{1,2})(?!\d)(?!\.\d)"), CalendarPriority, NumericYmd),
-            new("numeric-ymd-spaced", R(@"(?<![\d.:/])(?<y>\d{4}) (?<m>\d{2}) (?<d>\d{2})(?![\d.])"), CalendarPriority, NumericYmd),
-            new("numeric-dmy", R(@"(?<![\d.:/])(?<a>\d{1,2})(?<s>[-/.])(?<b>\d{1,2})\k<s>(?<c>\d{1,4})(?!\d)(?!\.\d)"), CalendarPriority, NumericDmy),
+            new("numeric-ymd", R(@"(?<!\d)(?<!\d[.:/])(?<y>\d{4})(?<s>[-/.])(?<m>\d{1,2})\k<s>(?<d>\d{1,2})(?!\d)(?!\.\d)"), CalendarPriority, NumericYmd),
+            new("numeric-ymd-spaced", R(@"(?<!\d)(?<!\d[.:/])(?<y>\d{4}) (?<m>\d{2}) (?<d>\d{2})(?![\d.])"), CalendarPriority, NumericYmd),
+            new("numeric-dmy", R(@"(?<!\d)(?<!\d[.:/])(?<a>\d{1,2})(?<s>[-/.])(?<b>\d{1,2})\k<s>(?<c>\d{1,4})(?!\d)(?!\.\d)"), CalendarPriority, NumericDmy),
             new("cn-date", R(NotAfterNumeral + @"(?:(?<lunar>农历|阴历)\s*)?(?:(?:" + Year + @"\s*年|" + RelYear + @")\s*(?:的)?\s*)?(?:(?<lunar2>农历|阴历)\s*)?"
                 + Month + @"\s*月(?:份)?(?:\s*(?:" + Day + @"\s*(?<dsuf>[日号])|" + Day + NotAfterBareDay + @")|\s*" + MonthPart + ")?"), CalendarPriority, CnDate),
             new("cn-year", R(@"(?<pre>在|于|公元)?" + NotAfterNumeral + Year + @"\s*年(?:度)?(?![代])"), CalendarPriority, CnYear),
