@@ -54,6 +54,9 @@ internal sealed record Cal
 
     public ContextUnit Context { get; init; }
 
+    /// <summary>Granularity of a relative word left unresolved for want of a reference (昨天 → Day).</summary>
+    public DateGranularity? Unit { get; init; }
+
     /// <summary>Offset in <see cref="Context"/> units (次日 = +1, 前一天 = -1, 次年 = +1).</summary>
     public int ContextOffset { get; init; }
 

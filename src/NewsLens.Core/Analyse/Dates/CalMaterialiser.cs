@@ -201,7 +201,8 @@ internal static class CalMaterialiser
     }
 
     private static DateGranularity GranularityOf(Cal cal) =>
-        cal.Second is not null ? DateGranularity.Second
+        cal.Unit is { } unit && cal.Hour is null && cal.Part is null ? unit
+        : cal.Second is not null ? DateGranularity.Second
         : cal.Minute is not null ? DateGranularity.Minute
         : cal.Hour is not null ? DateGranularity.Hour
         : cal.Part is not null ? DateGranularity.PartOfDay

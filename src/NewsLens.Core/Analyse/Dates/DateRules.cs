@@ -57,6 +57,7 @@ internal static partial class DateRules
             new("season", R(YearPrefix + @"(?<s>春|夏|秋|冬)(?:天|季)(?!度)"), PeriodPriority, Season),
             new("nth-of", R(@"(?:" + YearPrefix + "|" + NotAfterNumeral + Month + @"\s*月\s*(?:的)?\s*)第\s*(?<n>\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:个)?\s*(?<u>周|星期|月)"), PeriodPriority, NthOf),
             new("first-last-n", R(YearPrefix + @"(?<fl>前|最后|后)\s*" + SmallNumber + @"\s*(?:个)?\s*(?<u>周|星期|天|日|月)"), PeriodPriority, FirstLastN),
+            new("first-n-quarters", R(@"(?:" + YearPrefix + @")?(?<fl>前)\s*(?<n>[一二三1-3])\s*(?:个)?\s*(?<u>季度)"), PeriodPriority, FirstLastN),
             new("decade", R(@"(?:(?<c>上|本|\d{1,2}|[一二三四五六七八九十]{1,3})\s*世纪\s*)?(?<dd>\d0|[一二三四五六七八九]十)\s*年代"), PeriodPriority, Decade),
             new("century", R(@"(?<c>上|本|\d{1,2}|[一二三四五六七八九十]{1,3})\s*世纪(?!\s*(?:\d0|[一二三四五六七八九]十)\s*年代)"), PeriodPriority, Century),
             new("window", R(@"(?<dir>最近|近|过去|以往|未来|今后|接下来|往后|之后|之前|前|后|上|下)\s*(?:的)?\s*" + SmallNumber + @"\s*(?:个)?\s*(?<u>年|月|周|星期|礼拜|天|日|小时|钟头|分钟)(?:以来|来|里|内|间)?"), PeriodPriority, Window),
@@ -64,7 +65,7 @@ internal static partial class DateRules
             new("vague-window", R(@"(?<w>(?:最近|近|过去|以往|未来|今后|接下来)\s*(?:的)?\s*(?:几|数|若干|一些)\s*(?:个)?\s*(?:年|月|周|星期|天|日)(?:以来|来|里|内|间)?)"), VaguePriority, VagueWord),
             new("ago", R(NotAfterNumeral + @"(?<n>[1-9]\d{0,2}|[一二两三四五六七八九十百]{1,4}|半)\s*(?:个)?\s*(?<u>年|月|周|星期|天|小时|钟头|分钟|秒钟?)\s*(?<dir>之前|以前|前|之后|以后|后)(?![一二三四五六七八九十\d几半个季者来])"), PeriodPriority, Ago),
             new("vague-ago", R(@"(?<w>(?:几|数|多|若干)\s*(?:个)?\s*(?:年|月|周|星期|天|日)\s*(?:之前|以前|前)|(?:多年|近年|近些年|这些年|近几年|近来|数年)来)"), VaguePriority, VagueWord),
-            new("vague", R(@"(?<w>近年来|近年|近些年|近几年|这些年|多年来|近来|近期|近日|日前|不久前|前不久|前些日子|前些天|早些时候|最近|此前|如今|目前|当前|眼下|现在|马上|这会儿|此时|此刻|今后|将来|未来|过去几年|往年|历年)"), VaguePriority, VagueWord),
+            new("vague", R(@"(?<w>近年来|近年|近些年|近几年|这些年|多年来|近来|近期|近日|日前|不久前|前不久|前些日子|前些天|早些时候|最近|此前|马上|这会儿|过去几年|往年|历年)"), VaguePriority, VagueWord),
             new("holiday", R(@"(?:" + YearPrefix + @")?(?<h>" + holidays + ")"), CalendarPriority, HolidayRuleBuild),
             new("era", R(@"(?<era>" + eras + @")\s*(?<n>元|\d{1,3}|[一二三四五六七八九十百]{1,4})\s*年(?:\s*" + Month + @"\s*月(?:\s*" + Day + @"\s*[日号]?)?|\s*大年(?<d2>初[一二三四五六七八九十]|三十))?"), CalendarPriority, Era),
             new("lunar-new-year", R(@"大年(?<d>初[一二三四五六七八九十]|三十)"), CalendarPriority, LunarNewYear),
@@ -169,7 +170,7 @@ internal static partial class DateRules
             if (RelYearOffset(word) is { } off)
                 cal = input.Reference is { } r
                     ? cal with { Year = r.Year + off, FromReference = true }
-                    : cal with { NeedsMissingReference = true };
+                    : cal with { NeedsMissingReference = true, Unit = cal.Day is not null ? DateGranularity.Day : cal.Month is not null ? DateGranularity.Month : DateGranularity.Year };
             else
                 cal = cal with { Context = ContextUnit.Year, ContextOffset = word is "次年" or "翌年" ? 1 : 0 };
         }
@@ -332,7 +333,7 @@ internal static partial class DateRules
         }
         else if (input.Reference is not { } r)
         {
-            cal = new Cal { NeedsMissingReference = true, Day = day };
+            cal = new Cal { NeedsMissingReference = true, Day = day, Unit = day is null ? DateGranularity.Month : DateGranularity.Day };
         }
         else
         {
@@ -372,7 +373,7 @@ internal static partial class DateRules
         if (wd is < 1 or > 7)
             return null;
         if (input.Reference is not { } r)
-            return CalAtom(m, new Cal { NeedsMissingReference = true });
+            return CalAtom(m, new Cal { NeedsMissingReference = true, Unit = DateGranularity.Day });
         DateOnly date;
         if (m.Groups["last"].Success)
         {
@@ -447,7 +448,7 @@ internal static partial class DateRules
     private static Cal FromReferenceDay(RuleInput input, int offset)
     {
         if (input.Reference is not { } r)
-            return new Cal { NeedsMissingReference = true };
+            return new Cal { NeedsMissingReference = true, Unit = DateGranularity.Day };
         var d = r.AddDays(offset);
         return new Cal { Year = d.Year, Month = d.Month, Day = d.Day, FromReference = true };
     }
@@ -577,6 +578,9 @@ internal static partial class DateRules
                 if (n > 12)
                     return null;
                 (from, to) = first ? (jan1, jan1.AddMonths(n)) : (next.AddMonths(-n), next);
+                break;
+            case "季度":
+                (from, to) = first ? (jan1, jan1.AddMonths(3 * n)) : (next.AddMonths(-3 * n), next);
                 break;
             case "天" or "日":
                 (from, to) = first ? (jan1, jan1.AddDays(n)) : (next.AddDays(-n), next);
@@ -709,7 +713,7 @@ internal static partial class DateRules
         if (!hasYear)
         {
             if (input.Reference is not { } r)
-                return CalAtom(m, new Cal { NeedsMissingReference = true });
+                return CalAtom(m, new Cal { NeedsMissingReference = true, Unit = DateGranularity.Day });
             DateOnly? best = null;
             for (var y = r.Year - 1; y <= r.Year + 1; y++)
                 if (HolidayDate(h, y) is { } c && (best is null || Math.Abs(c.DayNumber - r.DayNumber) < Math.Abs(best.Value.DayNumber - r.DayNumber)))
