@@ -241,7 +241,7 @@ internal static partial class DateRules
             return null;
         var day = DayOf(m.Groups["d"], out var lunarDay);
         var lunar = lunarDay || m.Groups["lunar"].Success || m.Groups["lunar2"].Success || m.Groups["m"].Value is "正" or "腊" or "冬";
-        var cal = new Cal { Month = month, Day = day, Lunar = lunar };
+        var cal = new Cal { Month = month, Day = day, Lunar = lunar, Future = TenseCues.IsFuture(input.Folded, m.Index, m.Index + m.Length) };
         if (!ApplyYear(m, input, hasMonth: true, ref cal))
             return null;
         if (m.Groups["pm"].Success)
@@ -354,7 +354,7 @@ internal static partial class DateRules
     private static Atom? DayOnly(Match m, RuleInput input)
     {
         var day = DayOf(m.Groups["d"], out var lunar);
-        return day is null or < 1 or > 31 || lunar ? null : CalAtom(m, new Cal { Day = day });
+        return day is null or < 1 or > 31 || lunar ? null : CalAtom(m, new Cal { Day = day, Future = TenseCues.IsFuture(input.Folded, m.Index, m.Index + m.Length) });
     }
 
     private static readonly string NotAfterWeekdayOne = "些起致直定样般份切旦度律同再并贯批系";
@@ -388,7 +388,7 @@ internal static partial class DateRules
         }
         else
         {
-            date = CalendarMath.NearestWeekday(wd, r);
+            date = CalendarMath.NearestWeekday(wd, r, TenseCues.IsFuture(input.Folded, m.Index, m.Index + m.Length));
         }
         return CalAtom(m, new Cal { Year = date.Year, Month = date.Month, Day = date.Day, FromReference = true });
     }
@@ -714,10 +714,8 @@ internal static partial class DateRules
         {
             if (input.Reference is not { } r)
                 return CalAtom(m, new Cal { NeedsMissingReference = true, Unit = DateGranularity.Day });
-            DateOnly? best = null;
-            for (var y = r.Year - 1; y <= r.Year + 1; y++)
-                if (HolidayDate(h, y) is { } c && (best is null || Math.Abs(c.DayNumber - r.DayNumber) < Math.Abs(best.Value.DayNumber - r.DayNumber)))
-                    best = c;
+            var future = TenseCues.IsFuture(input.Folded, m.Index, m.Index + m.Length);
+            var best = CalendarMath.Choose(Enumerable.Range(r.Year - 1, 3).Select(y => HolidayDate(h, y)).OfType<DateOnly>(), r, future);
             return best is { } b ? CalAtom(m, new Cal { Year = b.Year, Month = b.Month, Day = b.Day, FromReference = true }) : null;
         }
         if (missing || year is null)
@@ -763,7 +761,7 @@ internal static partial class DateRules
     {
         var eve = m.Groups["d"].Value == "三十";
         var day = eve ? 30 : DayOf(m.Groups["d"], out _);
-        return CalAtom(m, new Cal { Month = eve ? 12 : 1, Day = day, Lunar = true });
+        return CalAtom(m, new Cal { Month = eve ? 12 : 1, Day = day, Lunar = true, Future = TenseCues.IsFuture(input.Folded, m.Index, m.Index + m.Length) });
     }
 
     // ---------- time of day ----------
