@@ -48,7 +48,7 @@ internal static partial class DateRules
             new("day-only", R(NotAfterNumeral + @"(?<![月第])" + Day + @"\s*(?<dsuf>[日号])(?![线楼院令文房门机台车位码字坑种元届])"), CalendarPriority, DayOnly),
             new("weekday", R(@"(?:" + RelWeek + @"|(?<last>最后一个的?))?\s*(?<![一二两三四五六七八九十\d几每])" + WeekWord + Weekday + @"(?![一二三四五六七八九十\d])"), CalendarPriority, WeekdayRule),
             new("week", R(RelWeek + @"\s*" + WeekWord + @"(?<we>末)?(?![期年岁边围刊报])"), PeriodPriority, Week),
-            new("rel-day", R(@"(?<w>大前天|前天|昨天|昨日|今天|今日(?!头条)|今儿|本日|明天|明日|后天|大后天|当天|当日|同日|同一天|次日|翌日|第二天|隔天|前一天|前一日)"), CalendarPriority, RelDay),
+            new("rel-day", R(@"(?<w>大前天|前天|昨天|昨日|今天|今日(?!头条)|今儿|本日(?!记)|明天|(?<!光)明日|后天|大后天|当天|当日|同日|同一天|次日|翌日|第二天|隔天|前一天|前一日)"), CalendarPriority, RelDay),
             new("rel-day-part", R(@"(?<w>今晨|今早|今晚|今夜|昨晚|昨夜|昨晨|明晚|明早|明晨|前晚|当晚|当夜|次晚)"), CalendarPriority, RelDayPart),
             new("quarter", R(@"(?:" + YearPrefix + @")?(?<![前后头])(?:第\s*)?(?<q>[一二三四1-4])\s*季度"), PeriodPriority, Quarter),
             new("half-year", R(@"(?:" + YearPrefix + @")?(?<hh>上|下|前|后)\s*半年"), PeriodPriority, HalfYear),
@@ -62,6 +62,7 @@ internal static partial class DateRules
             new("century", R(@"(?<c>上|本|\d{1,2}|[一二三四五六七八九十]{1,3})\s*世纪(?!\s*(?:\d0|[一二三四五六七八九]十)\s*年代)"), PeriodPriority, Century),
             new("window", R(@"(?<dir>最近|近|过去|以往|未来|今后|接下来|往后|之后|之前|前|后|上|下)\s*(?:的)?\s*" + SmallNumber + @"\s*(?:个)?\s*(?<u>年|月|周|星期|礼拜|天|日|小时|钟头|分钟)(?:以来|来|里|内|间)?"), PeriodPriority, Window),
             new("clock-relative", R(@"(?:上|下|这|前|后)一?个\s*(?:小时|钟头)"), PeriodPriority, (m, _) => FixedAtom(m, Unresolved(DateGranularity.Hour), PeriodPriority)),
+            new("years-since", R(NotAfterNumeral + @"(?<n>[1-9]\d{0,2}|[一二两三四五六七八九十百几数多]{1,4})\s*(?:个)?\s*(?<u>年|月|周|星期|天)(?:以来|来)"), PeriodPriority, YearsSince),
             new("vague-window", R(@"(?<w>(?:最近|近|过去|以往|未来|今后|接下来)\s*(?:的)?\s*(?:几|数|若干|一些)\s*(?:个)?\s*(?:年|月|周|星期|天|日)(?:以来|来|里|内|间)?)"), VaguePriority, VagueWord),
             new("ago", R(NotAfterNumeral + @"(?<n>[1-9]\d{0,2}|[一二两三四五六七八九十百]{1,4}|半)\s*(?:个)?\s*(?<u>年|月|周|星期|天|小时|钟头|分钟|秒钟?)\s*(?<dir>之前|以前|前|之后|以后|后)(?![一二三四五六七八九十\d几半个季者来])"), PeriodPriority, Ago),
             new("vague-ago", R(@"(?<w>(?:几|数|多|若干)\s*(?:个)?\s*(?:年|月|周|星期|天|日)\s*(?:之前|以前|前)|(?:多年|近年|近些年|这些年|近几年|近来|数年)来)"), VaguePriority, VagueWord),
@@ -69,12 +70,12 @@ internal static partial class DateRules
             new("holiday", R(@"(?:" + YearPrefix + @")?(?<h>" + holidays + ")"), CalendarPriority, HolidayRuleBuild),
             new("era", R(@"(?<era>" + eras + @")\s*(?<n>元|\d{1,3}|[一二三四五六七八九十百]{1,4})\s*年(?:\s*" + Month + @"\s*月(?:\s*" + Day + @"\s*[日号]?)?|\s*大年(?<d2>初[一二三四五六七八九十]|三十))?"), CalendarPriority, Era),
             new("lunar-new-year", R(@"大年(?<d>初[一二三四五六七八九十]|三十)"), CalendarPriority, LunarNewYear),
-            new("clock", R(@"(?:" + PartOfDayWord + @"\s*)?(?<![\d.:])" + ClockHour + @"\s*:\s*(?<mi>[0-5]\d)(?:\s*:\s*(?<s>[0-5]\d))?(?:\s*(?<ampm>[ap])\.?\s*m\.?)?(?![\d.:])"), CalendarPriority, Clock),
-            new("cn-time", R(@"(?:" + PartOfDayWord + @"\s*)?(?<![第几每])(?:(?<![\d.])(?<h>[01]?\d|2[0-4])|(?<![零〇一二两三四五六七八九十百千万])(?<h>[零〇一二两三四五六七八九十]{1,3}))\s*(?<unit>点钟|点|时)(?:\s*(?<half>半)|\s*(?<q>[一二三123])\s*刻|\s*(?<mi>[0-5]?\d|[零〇一二三四五六七八九十]{1,3})\s*(?:(?<fen>分)(?:\s*(?<s>[0-5]?\d|[零〇一二三四五六七八九十]{1,3})\s*秒)?|(?![\d万亿个%多余.])))?(?<zheng>整)?(?:许|左右)?"), CalendarPriority, CnTime),
+            new("clock", R(@"(?:(?:" + PartOfDayWord + @"|(?<![今昨明前当次])(?<pod>晚|早))\s*)?(?<![\d.:])" + ClockHour + @"\s*:\s*(?<mi>[0-5]\d)(?:\s*:\s*(?<s>[0-5]\d))?(?:\s*(?<ampm>[ap])\.?\s*m\.?)?(?![\d.:])"), CalendarPriority, Clock),
+            new("cn-time", R(@"(?:(?:" + PartOfDayWord + @"|(?<![今昨明前当次])(?<pod>晚|早))\s*)?(?<![第几每])(?:(?<![\d.])(?<h>[01]?\d|2[0-4])|(?<![零〇一二两三四五六七八九十百千万])(?<h>[零〇一二两三四五六七八九十]{1,3}))\s*(?<unit>点钟|点|时)(?:\s*(?<half>半)|\s*(?<q>[一二三123])\s*刻|\s*(?<mi>[0-5]?\d|[零〇一二三四五六七八九十]{1,3})\s*(?:(?<fen>分)(?:\s*(?<s>[0-5]?\d|[零〇一二三四五六七八九十]{1,3})\s*秒)?|(?![\d万亿个%多余.])))?(?<zheng>整)?(?:许|左右)?"), CalendarPriority, CnTime),
             new("part-of-day", R(PartOfDayWord), PeriodPriority, PartOfDayOnly),
             new("year-range", R(@"(?<pre>从|自)?(?<![\d.])(?<y1>\d{4})\s*(?:年)?\s*(?:到|至|-|~)\s*(?<y2>\d{4})\s*(?<nian>年)?(?![\d月])"), CalendarPriority, YearRange),
-            new("duration", R(NotAfterNumeral + @"(?:(?:\d{1,3}(?:\.\d)?|[一二两三四五六七八九十百几]{1,4}|半)\s*(?:个)?\s*(?:年(?![份级代龄度])|月(?!份)|周(?![岁年])|星期|礼拜|天|日|小时|钟头|分钟|秒钟|秒)(?:半)?(?:\s*[又多余零]?\s*)?)+"), DurationPriority, Duration),
-            new("recurring", R(@"每(?:个)?\s*(?<u>天|日|周|星期|礼拜|月|年)(?<wd>[一二三四五六日天])?"), CalendarPriority, Recurring),
+            new("duration", R(NotAfterNumeral + @"(?:(?:\d{1,3}(?:\.\d)?|[一二两三四五六七八九十百几]{1,4}|半)\s*(?:个)?\s*(?:年(?![份级代龄度轻货画会终底初中末])|月(?!份)|周(?![岁年])|星期|礼拜|天(?![文气然下空津地才使堂])|日|小时|钟头|分钟|秒钟|秒)(?:半)?(?:\s*[又多余零]?\s*)?)+"), DurationPriority, Duration),
+            new("recurring", R(@"每(?:个)?\s*(?<u>天|日|周|星期|礼拜|月|年)(?:(?<wd>[一二三四五六日天])(?![次些个遍回趟]))?"), CalendarPriority, Recurring),
         ];
     }
 
@@ -673,6 +674,26 @@ internal static partial class DateRules
             from.ToDateTime(TimeOnly.MinValue), to.ToDateTime(TimeOnly.MinValue), DateAnchor.Reference), PeriodPriority);
     }
 
+    /// <summary>九年来 / 50年以来: the N units up to the reference, like 近N年; 几年来 / 多年来 stay vague.</summary>
+    private static Atom? YearsSince(Match m, RuleInput input)
+    {
+        var n = Num(m.Groups["n"]);
+        if (n is null or < 1 or > 500)
+            return FixedAtom(m, Mention(DateKind.Vague, DateGranularity.Year, null, null, null, null), VaguePriority);
+        if (input.Reference is not { } r)
+            return FixedAtom(m, Unresolved(DateGranularity.Day), PeriodPriority);
+        var unit = m.Groups["u"].Value;
+        var from = unit switch
+        {
+            "年" => r.AddYears(-n.Value),
+            "月" => r.AddMonths(-n.Value),
+            "天" => r.AddDays(-n.Value),
+            _ => r.AddDays(-7 * n.Value),
+        };
+        return FixedAtom(m, Mention(DateKind.Window, DateGranularity.Day, CalendarMath.Day(from), CalendarMath.Day(r.AddDays(-1)),
+            from.ToDateTime(TimeOnly.MinValue), r.ToDateTime(TimeOnly.MinValue), DateAnchor.Reference), PeriodPriority);
+    }
+
     /// <summary>N units before/after the reference (5天前, 三年前): a point at the unit's granularity.</summary>
     private static Atom? Ago(Match m, RuleInput input)
     {
@@ -799,6 +820,9 @@ internal static partial class DateRules
             : m.Groups["q"].Success ? 15 * (ChineseNumber.Parse(m.Groups["q"].ValueSpan) ?? 0)
             : Num(m.Groups["mi"]);
         if (mi is > 59)
+            return null;
+        // 四点二 / 二十点九 are decimals (百分之四点二): minutes written without 分 take two characters (八点十五, 7点30).
+        if (m.Groups["mi"].Success && !m.Groups["fen"].Success && m.Groups["mi"].Length < 2)
             return null;
         var s = Num(m.Groups["s"]);
         var part = m.Groups["pod"].Success ? PartOf(m.Groups["pod"].Value) : null;
