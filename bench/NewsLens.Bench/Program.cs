@@ -10,6 +10,7 @@ internal static class Program
             ["language"] = Language.LanguageBench.Run,
             ["extraction"] = ExtractionBench.Run,
             ["extraction-trace"] = ExtractionTrace.Run,
+            ["dates"] = DatesBench.Run,
         };
         if (args.Length == 0 || !benches.TryGetValue(args[0], out var run))
         {
