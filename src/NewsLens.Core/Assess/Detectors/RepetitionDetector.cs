@@ -21,6 +21,9 @@ internal sealed class RepetitionDetector : IFlagDetector
     /// <summary>A unit repeating the title may add this much (a subtitle) and still be a title line, not a paragraph.</summary>
     private const int MaxTitleLineExtra = 40;
 
+    /// <summary>Title copies in the body and removed blocks: pages print the headline once or twice honestly (h1, share card).</summary>
+    private const int MinTitleLines = 3;
+
     public string Family => "farm";
 
     public IEnumerable<Flag> Detect(AssessContext context)
@@ -54,10 +57,10 @@ internal sealed class RepetitionDetector : IFlagDetector
             if (u.Text.Contains(title, StringComparison.Ordinal) && u.Text.Length <= title.Length + MaxTitleLineExtra)
                 lines.Add(u.ToEvidence());
         }
-        // The headline printed once in the body (the page's h1) is normal; twice more is padding.
-        if (lines.Count >= 3 || (lines.Count == 2 && lines.Any(l => l.Text.Length > title.Length)))
+        // The headline printed once or twice (h1, a share card) is normal; three or more copies is padding.
+        if (lines.Count >= MinTitleLines)
         {
-            yield return FlagMaker.Make(TitleCode, lines.Count >= 3 ? Severity.Medium : Severity.Low, lines,
+            yield return FlagMaker.Make(TitleCode, lines.Count > MinTitleLines ? Severity.Medium : Severity.Low, lines,
                 $"标题行在页面中重复出现{lines.Count}次（有时连同副标题拼接），是内容农场页面的常见特征。",
                 $"The title line is repeated {lines.Count} times on the page (sometimes glued to a subtitle), a common content-farm trait.");
         }

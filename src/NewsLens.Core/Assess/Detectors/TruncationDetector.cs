@@ -52,18 +52,18 @@ internal sealed partial class TruncationDetector : IFlagDetector
         var clauseStart = text.LastIndexOfAny(['。', '！', '？', '，', '；', '!', '?', ',', ';', '：']) + 1;
         var clause = text.Length - clauseStart;
         var dangling = DanglingChars.Contains(end, StringComparison.Ordinal);
-        if (text.Length < MinLastParagraphChars && !(dangling && clause >= MinOpenClauseChars) && end is not ('，' or ','))
-            yield break;
-        if (end is '，' or ',' or '、' or '；' or ';')
-        {
-            yield return Flag(last, text, Severity.High, "正文在逗号处戛然而止", "The body stops at a comma");
-            yield break;
-        }
         if (end is '：' or ':')
         {
             if (listFollows)
                 yield break;
             yield return Flag(last, text, Severity.Medium, "正文以冒号结尾，后面应有的列表或内容缺失", "The body ends on a colon: the list or text it announces is missing");
+            yield break;
+        }
+        if (text.Length < MinLastParagraphChars && !(dangling && clause >= MinOpenClauseChars) && end is not ('，' or ','))
+            yield break;
+        if (end is '，' or ',' or '、' or '；' or ';')
+        {
+            yield return Flag(last, text, Severity.High, "正文在逗号处戛然而止", "The body stops at a comma");
             yield break;
         }
         if (clause < MinOpenClauseChars || !char.IsLetterOrDigit(end))
