@@ -47,7 +47,7 @@ internal static class AssessCommands
             var steps = new IArticleAnalyser[]
             {
                 new InjectedTextCleaner(resources.AssessRules),
-                new CredibilityAssessor(resources.AssessRules, new NoKnowledge()),
+                new CredibilityAssessor(resources.AssessRules, new KbRoleKnowledge(resources.Knowledge)),
             };
             var report = FlagEvaluation.Run(FlagCase.LoadAll(parsed.GetValue(cases)!.FullName), steps);
             Console.Write(report.Format(parsed.GetValue(verbose)));

@@ -6,10 +6,14 @@ namespace NewsLens.Pipeline;
 /// </summary>
 internal sealed class AnalysisResources
 {
+    private readonly Lazy<Analyse.Knowledge.KnowledgeBase> knowledge;
+
     private AnalysisResources(string root)
     {
         Root = root;
         AssessRules = Assess.Rules.AssessRules.Load(Path.Combine(root, "rules"));
+        // Loaded on first use and then shared: verbs that never link entities do not pay for the KB.
+        knowledge = new Lazy<Analyse.Knowledge.KnowledgeBase>(() => Analyse.Knowledge.KnowledgeBase.Load(Path.Combine(root, "kb")), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The folder holding <c>models/</c> and <c>kb/</c>.</summary>
@@ -17,6 +21,9 @@ internal sealed class AnalysisResources
 
     /// <summary>Assess-stage lexicons and phrase lists (embedded; files in <c>rules/</c> under the root replace them).</summary>
     public Assess.Rules.AssessRules AssessRules { get; }
+
+    /// <summary>The knowledge base from <c>kb/</c> under <see cref="Root"/>; a malformed file throws <see cref="Analyse.Knowledge.KnowledgeBaseException"/> naming file:line.</summary>
+    public Analyse.Knowledge.KnowledgeBase Knowledge => knowledge.Value;
 
     /// <summary>Loads from <paramref name="root"/>, by default the folder beside the running assembly.</summary>
     public static AnalysisResources Load(string? root = null)

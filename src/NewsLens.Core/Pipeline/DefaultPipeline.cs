@@ -25,8 +25,10 @@ internal static class DefaultPipeline
             .Extract(new ArticleExtractor());
         // First analyser: cuts injected spam lines out of the text before any span is taken.
         builder.Analyse(new InjectedTextCleaner(resources.AssessRules));
-        // Analyse stages are added here as their areas land.
-        builder.Assess(new CredibilityAssessor(resources.AssessRules, new NoKnowledge()));
+        // Knowledge and events: after segmentation/NER and dates, before assess.
+        builder.Analyse(new Analyse.Knowledge.EntityLinker(resources.Knowledge))
+            .Analyse(new Analyse.Events.EventExtractor(resources.Knowledge));
+        builder.Assess(new CredibilityAssessor(resources.AssessRules, new KbRoleKnowledge(resources.Knowledge)));
         return builder.Build();
     }
 }
