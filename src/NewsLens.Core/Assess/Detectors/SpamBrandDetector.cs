@@ -50,6 +50,9 @@ internal sealed class SpamBrandDetector : IFlagDetector
                 var onSuffix = suffix is not null && run.Start < suffix.SuffixEnd && suffix.SuffixStart < run.End;
                 var onTitleLine = unit.Kind == UnitKind.Title || onSuffix || unit.Block?.Reason == RemovalReason.RepeatedTitle;
                 var (from, to) = onSuffix ? (Math.Max(run.Start, suffix!.SuffixStart), Math.Max(run.End, suffix.SuffixEnd)) : (run.Start, run.End);
+                // In the page's chrome (menus, footers, link lists) only a bare name counts: headlines there tell stories.
+                if (unit.Block is { } chrome && chrome.Reason is not (RemovalReason.RepeatedTitle or RemovalReason.InjectedText) && !BrandRuns.IsBare(unit.Text, run))
+                    continue;
                 var severity = unit.Block?.Reason switch
                 {
                     null => Severity.High,
