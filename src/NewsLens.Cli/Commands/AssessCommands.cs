@@ -37,8 +37,9 @@ internal static class AssessCommands
         var minRecall = new Option<double?>("--min-recall") { Description = "Fail when overall recall is below this." };
         var maxPageHigh = new Option<int?>("--max-page-high") { Description = "Fail when the honest pages get more high-severity flags than this." };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "List every case, not only those with errors." };
+        var show = new Option<string?>("--show") { Description = "Print every flag (evidence, message, KB facts) of the cases whose id contains this text." };
         var command = new Command("flags", "Precision/recall of credibility flags per family on a case set; optional false-alarm scan of honest pages.");
-        foreach (var o in new Option[] { cases, pages, minHighPrecision, minPrecision, minRecall, maxPageHigh, verbose })
+        foreach (var o in new Option[] { cases, pages, minHighPrecision, minPrecision, minRecall, maxPageHigh, verbose, show })
             command.Options.Add(o);
         command.SetAction(parsed =>
         {
@@ -46,10 +47,12 @@ internal static class AssessCommands
             var steps = new IArticleAnalyser[]
             {
                 new InjectedTextCleaner(resources.AssessRules),
-                new CredibilityAssessor(resources.AssessRules, new NoKnowledge()),
+                new CredibilityAssessor(resources.AssessRules, new KbRoleKnowledge(resources.Knowledge)),
             };
             var report = FlagEvaluation.Run(FlagCase.LoadAll(parsed.GetValue(cases)!.FullName), steps);
             Console.Write(report.Format(parsed.GetValue(verbose)));
+            if (parsed.GetValue(show) is { } part)
+                Console.Write(report.Show(part));
             var ok = true;
             ok &= Floor("high-severity precision", report.High.Precision, parsed.GetValue(minHighPrecision));
             ok &= Floor("precision", report.All.Precision, parsed.GetValue(minPrecision));

@@ -73,7 +73,18 @@ internal sealed partial class AssessContext
             {
                 if (units.Count >= MaxUnits)
                     break;
-                units.Add(FromParagraph(p));
+                // A paragraph holding several lines (a list kept as one block) is read line by line.
+                var offset = 0;
+                foreach (var line in p.Text.Split('\n'))
+                {
+                    if (line.Trim().Length > 0 && units.Count < MaxUnits)
+                    {
+                        var lead = line.Length - line.TrimStart().Length;
+                        var t = line.Trim();
+                        units.Add(FromParagraph(new Paragraph(t, new Span(p.Span.Start + offset + lead, p.Span.Start + offset + lead + t.Length))));
+                    }
+                    offset += line.Length + 1;
+                }
             }
         }
         for (var i = 0; i < a.Removed.Count && units.Count < MaxUnits; i++)

@@ -36,6 +36,26 @@ internal static class BrandRuns
         return runs;
     }
 
+    /// <summary>A bare name may carry this many characters of its own trimmings (官网, 登录, a colon) around it.</summary>
+    private const int BareSlack = 6;
+
+    /// <summary>
+    /// True when the run stands alone in its segment of a list-like block (a link text, a footer entry): a bare
+    /// brand is promotion; the same word inside a headline ("网吧下载“黄片”包宿看") is a story about it.
+    /// </summary>
+    public static bool IsBare(string text, BrandRun run)
+    {
+        var start = run.Start;
+        while (start > 0 && !IsSegmentBreak(text[start - 1]))
+            start--;
+        var end = run.End;
+        while (end < text.Length && !IsSegmentBreak(text[end]))
+            end++;
+        return end - start <= run.End - run.Start + BareSlack;
+    }
+
+    private static bool IsSegmentBreak(char c) => char.IsWhiteSpace(c) || c is '|' or '，' or '、' or ',' or '；' or ';' or '。' or '/' or '·' or '【' or '】' or '[' or ']';
+
     private static bool Joinable(string text, int from, int to)
     {
         for (var k = from; k < to; k++)

@@ -76,6 +76,11 @@ internal sealed class InjectedTextCleaner : IArticleAnalyser
         var last = runs[^1];
         if (last.End != trimmed.Length || last.Weight < BrandRuns.Strong || last.Start == 0)
             return null;
+        // A pattern that opens with "any 1–4 Chinese characters" has no sure left edge: it may have swallowed the
+        // sentence's own last words, so it is cut only when punctuation or a space marks where the brand starts.
+        if (last.Hits[0].Entry.Kind == LexiconKind.Regex && last.Hits[0].Entry.Term.StartsWith(@"\p{", StringComparison.Ordinal)
+            && !(char.IsWhiteSpace(trimmed[last.Start - 1]) || char.IsPunctuation(trimmed[last.Start - 1])))
+            return null;
         // The page's own words about the family, minus this run's hits: a casino report naming a casino keeps it.
         if (pageSupport.GetValueOrDefault(last.Family) - last.Hits.Count >= Detectors.SpamBrandDetector.TopicSupport)
             return null;

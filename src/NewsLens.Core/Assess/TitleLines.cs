@@ -52,6 +52,8 @@ internal static partial class TitleLines
     public static TitleSuffixLine? Match(string line, IReadOnlyList<string> candidates)
     {
         var text = line.Trim();
+        // The line itself may be among the candidates (a short line near the top); it is not its own title.
+        candidates = candidates.Where(c => !string.Equals(c, text, StringComparison.Ordinal)).ToArray();
         foreach (var title in candidates.OrderByDescending(c => c.Length))
         {
             if (text.Length <= title.Length || text.Length > title.Length + MaxSuffixChars)

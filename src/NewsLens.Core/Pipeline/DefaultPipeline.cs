@@ -37,7 +37,7 @@ internal static class DefaultPipeline
         builder.Analyse(new DateAnalyser())
             .Analyse(new Analyse.Knowledge.EntityLinker(resources.Knowledge))
             .Analyse(new Analyse.Events.EventExtractor(resources.Knowledge));
-        builder.Assess(new CredibilityAssessor(resources.AssessRules, new NoKnowledge()));
+        builder.Assess(new CredibilityAssessor(resources.AssessRules, new KbRoleKnowledge(resources.Knowledge)));
         return builder.Build();
     }
 }

@@ -16,7 +16,7 @@ internal sealed record PrCounts(int Tp, int Fp, int Fn)
 }
 
 /// <summary>One case's outcome: what was raised (code → worst severity) against what was expected.</summary>
-internal sealed record CaseOutcome(string Id, bool Clean, IReadOnlyDictionary<string, Severity> Raised, IReadOnlyList<string> Expected, IReadOnlyList<string> Allowed)
+internal sealed record CaseOutcome(string Id, bool Clean, IReadOnlyDictionary<string, Severity> Raised, IReadOnlyList<string> Expected, IReadOnlyList<string> Allowed, IReadOnlyList<Flag> Flags)
 {
     public IEnumerable<string> FalseAlarms => Raised.Keys.Where(c => !Expected.Contains(c) && !Allowed.Contains(c));
 
@@ -29,6 +29,25 @@ internal sealed record FlagReport(
     PrCounts All,
     PrCounts High)
 {
+    /// <summary>Every flag with its evidence and message for the cases whose id contains <paramref name="idPart"/>.</summary>
+    public string Show(string idPart)
+    {
+        var sb = new StringBuilder();
+        foreach (var c in Cases.Where(c => c.Id.Contains(idPart, StringComparison.Ordinal)))
+        {
+            sb.AppendLine(CultureInfo.InvariantCulture, $"== {c.Id} (expect {string.Join(", ", c.Expected)})");
+            foreach (var f in c.Flags)
+            {
+                sb.AppendLine(CultureInfo.InvariantCulture, $"  {f.Severity.ToString().ToLowerInvariant()} {f.Code}: {f.MessageEn}");
+                foreach (var e in f.Evidence)
+                    sb.AppendLine(CultureInfo.InvariantCulture, $"    [{e.Location.ToString().ToLowerInvariant()} {e.Span?.ToString() ?? ""}{(e.RemovedIndex is { } r ? "#" + r : "")}] {e.Text}");
+                foreach (var k in f.Facts)
+                    sb.AppendLine(CultureInfo.InvariantCulture, $"    KB: {k.Subject} {k.Relation} {k.Object} ({k.Start ?? "?"} – {k.End ?? "now"}) {k.Source}");
+            }
+        }
+        return sb.ToString();
+    }
+
     public string Format(bool verbose)
     {
         var sb = new StringBuilder();
@@ -79,7 +98,7 @@ internal static class FlagEvaluation
                 analysed = step.Analyse(analysed);
             var raised = analysed.Flags.GroupBy(f => f.Code, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.Max(f => f.Severity), StringComparer.Ordinal);
-            outcomes.Add(new CaseOutcome(c.Id, c.Clean, raised, c.Expect, c.Allow ?? []));
+            outcomes.Add(new CaseOutcome(c.Id, c.Clean, raised, c.Expect, c.Allow ?? [], analysed.Flags));
         }
         var byFamily = new Dictionary<string, PrCounts>(StringComparer.Ordinal);
         var high = new PrCounts(0, 0, 0);

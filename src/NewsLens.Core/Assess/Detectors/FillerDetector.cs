@@ -24,7 +24,10 @@ internal sealed partial class FillerDetector : IFlagDetector
     private const int MinDistinctStrong = 2;
 
     /// <summary>Bodies shorter than this give too few phrases to measure a density.</summary>
-    private const int MinBodyChars = 400;
+    private const int MinBodyChars = 250;
+
+    /// <summary>Whatever the density, fewer template weight than this (four clichés) is style, not a template: keeps short honest commentary clear.</summary>
+    private const double MinTotalWeight = 2.0;
 
     /// <summary>Each generic essay heading (背景/意义/影响/挑战/展望…) adds this weight: the skeleton of generated essays.</summary>
     private const double SkeletonHeadingWeight = 0.5;
@@ -60,7 +63,7 @@ internal sealed partial class FillerDetector : IFlagDetector
         }
         var score = hits.Sum(h => h.Weight) * 1000.0 / chars;
         var distinctStrong = hits.Where(h => h.Weight >= 0.5 && h.Phrase >= 0).Select(h => h.Phrase).Distinct().Count();
-        if (distinctStrong < MinDistinctStrong || score < LowDensity)
+        if (distinctStrong < MinDistinctStrong || score < LowDensity || hits.Sum(h => h.Weight) < MinTotalWeight)
             yield break;
         var severity = score >= MediumDensity ? Severity.Medium : Severity.Low;
         var evidence = hits.OrderByDescending(h => h.Weight).ThenBy(h => h.Evidence.Span?.Start ?? 0).Select(h => h.Evidence);

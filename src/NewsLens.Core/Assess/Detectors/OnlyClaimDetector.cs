@@ -53,6 +53,9 @@ internal sealed partial class OnlyClaimDetector : IFlagDetector
                 var before = s.Text[..m.Index];
                 if (Negated().IsMatch(before))
                     continue;
+                // "中东唯一…", "亚洲唯一…": a region before 唯一 restricts the set; only an unrestricted claim is checked.
+                if (!m.Groups["global"].Success && !Unrestricted().IsMatch(before))
+                    continue;
                 foreach (var set in context.Rules.OnlyClaims)
                 {
                     if (!set.Key.IsMatch(noun))
@@ -95,8 +98,12 @@ internal sealed partial class OnlyClaimDetector : IFlagDetector
         return rest.Length == 0;
     }
 
-    [GeneratedRegex(@"(?:全球|世界上|全世界|世界|当今世界|地球上)?唯一(?:的)?")]
+    [GeneratedRegex(@"(?<global>全球|世界上|全世界|世界|当今世界|地球上)?唯一(?:的)?")]
     private static partial Regex Only();
+
+    /// <summary>What may stand right before an unqualified 唯一: a copula, or the start of the clause.</summary>
+    [GeneratedRegex(@"(?:^|[，。；：、,;:\s]|是|为|作为|成为|系|乃|属于)$")]
+    private static partial Regex Unrestricted();
 
     /// <summary>"不是/并非/不再 唯一…" states the opposite.</summary>
     [GeneratedRegex(@"(?:不是|并非|并不是|不再是|不再|绝非|非)\s*(?:全球|世界上|全世界|世界|当今世界|地球上)?$")]

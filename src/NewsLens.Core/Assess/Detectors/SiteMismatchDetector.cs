@@ -18,8 +18,8 @@ internal sealed partial class SiteMismatchDetector : IFlagDetector
     /// </summary>
     private const double GeoDensity = 12.0;
 
-    /// <summary>Too short a body to judge its subject.</summary>
-    private const int MinBodyChars = 200;
+    /// <summary>Too short a body to judge its subject; a 150-character brief already names its countries and actors.</summary>
+    private const int MinBodyChars = 150;
 
     /// <summary>Two corporate menu entries (关于我们 + 产品中心) already mark a company site; one could be chance.</summary>
     private const int MinCorporateLabels = 2;

@@ -46,16 +46,20 @@ internal sealed class SpamBrandDetector : IFlagDetector
             {
                 if (run.Weight < BrandRuns.Strong)
                     continue;
-                var onTitleLine = unit.Kind == UnitKind.Title
-                    || (suffix is not null && run.Start >= suffix.SuffixStart && run.End <= suffix.SuffixEnd)
-                    || unit.Block?.Reason == RemovalReason.RepeatedTitle;
+                // A pattern hit may reach back into the title words ("建设星辉娱乐xh88"): overlap with the addition is enough.
+                var onSuffix = suffix is not null && run.Start < suffix.SuffixEnd && suffix.SuffixStart < run.End;
+                var onTitleLine = unit.Kind == UnitKind.Title || onSuffix || unit.Block?.Reason == RemovalReason.RepeatedTitle;
+                var (from, to) = onSuffix ? (Math.Max(run.Start, suffix!.SuffixStart), Math.Max(run.End, suffix.SuffixEnd)) : (run.Start, run.End);
+                // In the page's chrome (menus, footers, link lists) only a bare name counts: headlines there tell stories.
+                if (unit.Block is { } chrome && chrome.Reason is not (RemovalReason.RepeatedTitle or RemovalReason.InjectedText) && !BrandRuns.IsBare(unit.Text, run))
+                    continue;
                 var severity = unit.Block?.Reason switch
                 {
                     null => Severity.High,
                     { } r when ChromeReasons.Contains(r) => Severity.High,
                     _ => Severity.Medium, // adverts and comment boxes: a shady site, not proof of injection into the article
                 };
-                found.Add((onTitleLine ? TitleCode : InjectedCode, run.Family, severity, unit.Part(run.Start, run.End), run.Slice(unit.Text)));
+                found.Add((onTitleLine ? TitleCode : InjectedCode, run.Family, severity, unit.Part(from, to), unit.Text[from..to]));
                 if (unit.Span is { } s && unit.Location == EvidenceLocation.Text)
                     bodyRuns.Add((s.Start + run.Start, s.Start + run.End));
             }

@@ -52,13 +52,6 @@ internal sealed partial class TruncationDetector : IFlagDetector
         var clauseStart = text.LastIndexOfAny(['。', '！', '？', '，', '；', '!', '?', ',', ';', '：']) + 1;
         var clause = text.Length - clauseStart;
         var dangling = DanglingChars.Contains(end, StringComparison.Ordinal);
-        if (text.Length < MinLastParagraphChars && !(dangling && clause >= MinOpenClauseChars) && end is not ('，' or ','))
-            yield break;
-        if (end is '，' or ',' or '、' or '；' or ';')
-        {
-            yield return Flag(last, text, Severity.High, "正文在逗号处戛然而止", "The body stops at a comma");
-            yield break;
-        }
         if (end is '：' or ':')
         {
             if (listFollows)
@@ -66,11 +59,19 @@ internal sealed partial class TruncationDetector : IFlagDetector
             yield return Flag(last, text, Severity.Medium, "正文以冒号结尾，后面应有的列表或内容缺失", "The body ends on a colon: the list or text it announces is missing");
             yield break;
         }
-        if (clause < MinOpenClauseChars || !char.IsLetterOrDigit(end))
+        if (text.Length < MinLastParagraphChars && !(dangling && clause >= MinOpenClauseChars) && end is not ('，' or ','))
             yield break;
+        if (end is '，' or ',' or '、' or '；' or ';')
+        {
+            yield return Flag(last, text, Severity.High, "正文在逗号处戛然而止", "The body stops at a comma");
+            yield break;
+        }
+        if (clause < MinOpenClauseChars || !char.IsLetterOrDigit(end) || Trailer().IsMatch(text[Math.Max(0, text.Length - TrailerWindow)..]))
+            yield break;
+        // Without a dangling word, a missing full stop is as often sloppy writing or a page's last caption as a cut: low.
         yield return dangling
             ? Flag(last, text, Severity.High, $"正文最后一句停在虚词“{end}”上，句子明显没有写完", $"The last sentence breaks off on the function word \"{end}\": it is clearly unfinished")
-            : Flag(last, text, Severity.Medium, "正文最后一句没有结束标点，像是被截断", "The last sentence has no closing punctuation and looks cut off");
+            : Flag(last, text, Severity.Low, "正文最后一句没有结束标点，可能被截断", "The last sentence has no closing punctuation and may be cut off");
     }
 
     private static Flag Flag(TextUnit last, string text, Severity severity, string zh, string en)
@@ -83,6 +84,13 @@ internal sealed partial class TruncationDetector : IFlagDetector
 
     private static bool IsClosing(char c) =>
         c is '。' or '！' or '？' or '!' or '?' or '.' or '…' or '”' or '"' or '」' or '』' or '）' or ')' or '】' or ']' or '》' or '>' or '~' or '～' or '—';
+
+    /// <summary>How much of the paragraph's end is searched for a link or date stamp.</summary>
+    private const int TrailerWindow = 60;
+
+    /// <summary>A last clause that is a link, address or date stamp (trackback URLs, "整理于2002-09-25") is page furniture.</summary>
+    [GeneratedRegex(@"https?://|www\.|\.(?:com|net|org|cn|php|aspx?|html?)\b|@|\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex Trailer();
 
     /// <summary>Trailing credit lines that end without a full stop by convention.</summary>
     [GeneratedRegex(@"^(?:[（(【\[]?\s*(?:责任编辑|编辑|责编|来源|作者|记者|原标题|本文来源|图片来源|转载|校对|审核|监制|出品|文|图)\s*[:：]|.*(?:版权所有|All rights reserved|未经授权))", RegexOptions.IgnoreCase)]

@@ -40,7 +40,9 @@ internal sealed partial class UnrelatedLinksDetector : IFlagDetector
                 continue;
             var evidence = new List<Evidence> { list.Heading };
             evidence.AddRange(list.Items.Take(FlagMaker.MaxEvidence - 1));
-            yield return FlagMaker.Make(Code, Severity.Medium, evidence,
+            // Portals' "related" widgets are often recommendation feeds: alone this is low; CredibilityAssessor raises it to
+            // medium when another farm signal corroborates it.
+            yield return FlagMaker.Make(Code, Severity.Low, evidence,
                 $"“{list.Heading.Text}”列出的{list.Items.Count}篇文章中只有{related}篇与本文有关，所谓相关文章其实是随意拼凑的链接。",
                 $"The \"{list.Heading.Text}\" list has {list.Items.Count} links but only {related} relate to this article: a dressed-up list of random links.");
         }
