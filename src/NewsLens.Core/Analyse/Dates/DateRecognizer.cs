@@ -54,12 +54,15 @@ internal sealed partial class DateRecognizer
         for (var i = 0; i < atoms.Count; i++)
         {
             var a = atoms[i];
-            while (a is { Kind: AtomKind.Calendar, Cal: { HasDate: true } date } && !date.HasTime)
+            while (a is { Kind: AtomKind.Calendar, Cal: { HasDate: true } date } && date.Hour is null)
             {
                 var next = i + 1 < atoms.Count ? atoms[i + 1] : null;
                 var gap = next is null ? null : folded[a.End..next.Start];
-                if (next is { Kind: AtomKind.Calendar, Cal: { } time } && time.HasTime && !time.HasDate && gap!.Trim().Length == 0 && gap.Length <= 2)
+                var adjacent = gap is not null && gap.Trim().Length == 0 && gap.Length <= 2;
+                if (next is { Kind: AtomKind.Calendar, Cal: { } time } && time.HasTime && !time.HasDate && adjacent
+                    && (time.Hour is not null || date.Part is null) && (date.Part is null || time.Part is null))
                 {
+                    // 4月15日 + 10时 / 今晚 + 6点 / 明天 + 上午: one datetime.
                     a = a with { End = next.End, Cal = date.WithTimeOf(time), Weak = false };
                     i++;
                     continue;
@@ -71,13 +74,14 @@ internal sealed partial class DateRecognizer
                     i++;
                     continue;
                 }
-                if (date.Day is not null || date.Context == ContextUnit.Day)
+                if (date.Part is null && (date.Day is not null || date.Context == ContextUnit.Day))
                 {
                     // 4月15日晚 / 七月五号早: a one-character part of day right after a date.
                     var single = SingleCharPart().Match(folded, a.End);
                     if (single.Success && single.Index == a.End && (next is null || next.Start >= a.End + 1))
                     {
                         a = a with { End = a.End + 1, Cal = date with { Part = single.Value == "早" ? DayPart.Morning : DayPart.Evening } };
+                        continue;
                     }
                 }
                 break;

@@ -36,7 +36,7 @@ internal static partial class DateRules
             new("numeric-ymd", R(@"(?<![\d.:/])(?<y>\d{4})(?<s>[-/.])(?<m>\d{1,2})\k<s>(?<d>\d{1,2})(?!\d)(?!\.\d)"), CalendarPriority, NumericYmd),
             new("numeric-ymd-spaced", R(@"(?<![\d.:/])(?<y>\d{4}) (?<m>\d{2}) (?<d>\d{2})(?![\d.])"), CalendarPriority, NumericYmd),
             new("numeric-dmy", R(@"(?<![\d.:/])(?<a>\d{1,2})(?<s>[-/.])(?<b>\d{1,2})\k<s>(?<c>\d{1,4})(?!\d)(?!\.\d)"), CalendarPriority, NumericDmy),
-            new("cn-date", R(NotAfterNumeral + @"(?<lunar>农历|阴历)?\s*(?:(?:" + Year + @"\s*年|" + RelYear + @")\s*(?:的)?\s*)?(?<lunar2>农历|阴历)?\s*"
+            new("cn-date", R(NotAfterNumeral + @"(?:(?<lunar>农历|阴历)\s*)?(?:(?:" + Year + @"\s*年|" + RelYear + @")\s*(?:的)?\s*)?(?:(?<lunar2>农历|阴历)\s*)?"
                 + Month + @"\s*月(?:份)?(?:\s*(?:" + Day + @"\s*(?<dsuf>[日号])|" + Day + NotAfterBareDay + @")|\s*" + MonthPart + ")?"), CalendarPriority, CnDate),
             new("cn-year", R(@"(?<pre>在|于|公元)?" + NotAfterNumeral + Year + @"\s*年(?:度)?(?![代])"), CalendarPriority, CnYear),
             new("year-part", R(@"(?:" + NotAfterNumeral + Year + @"\s*年|" + RelYear + @"\s*(?:年)?|(?<![\d零〇一二两三四五六七八九十百千几多每同当近])年)(?<yp>初|中(?![国央心方外期旬])|底|末)"), PeriodPriority, YearPart),
@@ -57,8 +57,9 @@ internal static partial class DateRules
             new("first-last-n", R(YearPrefix + @"(?<fl>前|最后|后)\s*" + SmallNumber + @"\s*(?:个)?\s*(?<u>周|星期|天|日|月)"), PeriodPriority, FirstLastN),
             new("decade", R(@"(?:(?<c>上|本|\d{1,2}|[一二三四五六七八九十]{1,3})\s*世纪\s*)?(?<dd>\d0|[一二三四五六七八九]十)\s*年代"), PeriodPriority, Decade),
             new("century", R(@"(?<c>上|本|\d{1,2}|[一二三四五六七八九十]{1,3})\s*世纪(?!\s*(?:\d0|[一二三四五六七八九]十)\s*年代)"), PeriodPriority, Century),
-            new("window", R(@"(?<dir>最近|近|过去|以往|未来|今后|接下来|往后|之后|之前|前|后|上|下)\s*(?:的)?\s*" + SmallNumber + @"\s*(?:个)?\s*(?<u>年|月|周|星期|礼拜|天|日|小时|钟头|分钟)(?:以来|来|中|里|内|间)?"), PeriodPriority, Window),
-            new("vague-window", R(@"(?<w>(?:最近|近|过去|以往|未来|今后|接下来)\s*(?:的)?\s*(?:几|数|若干|一些)\s*(?:个)?\s*(?:年|月|周|星期|天|日)(?:以来|来|中|里|内|间)?)"), VaguePriority, VagueWord),
+            new("window", R(@"(?<dir>最近|近|过去|以往|未来|今后|接下来|往后|之后|之前|前|后|上|下)\s*(?:的)?\s*" + SmallNumber + @"\s*(?:个)?\s*(?<u>年|月|周|星期|礼拜|天|日|小时|钟头|分钟)(?:以来|来|里|内|间)?"), PeriodPriority, Window),
+            new("clock-relative", R(@"(?:上|下|这|前|后)一?个\s*(?:小时|钟头)"), PeriodPriority, (m, _) => FixedAtom(m, Unresolved(DateGranularity.Hour), PeriodPriority)),
+            new("vague-window", R(@"(?<w>(?:最近|近|过去|以往|未来|今后|接下来)\s*(?:的)?\s*(?:几|数|若干|一些)\s*(?:个)?\s*(?:年|月|周|星期|天|日)(?:以来|来|里|内|间)?)"), VaguePriority, VagueWord),
             new("ago", R(NotAfterNumeral + @"(?<n>[1-9]\d{0,2}|[一二两三四五六七八九十百]{1,4}|半)\s*(?:个)?\s*(?<u>年|月|周|星期|天|小时|钟头|分钟|秒钟?)\s*(?<dir>之前|以前|前|之后|以后|后)(?![一二三四五六七八九十\d几半个季者来])"), PeriodPriority, Ago),
             new("vague-ago", R(@"(?<w>(?:几|数|多|若干)\s*(?:个)?\s*(?:年|月|周|星期|天|日)\s*(?:之前|以前|前)|(?:多年|近年|近些年|这些年|近几年|近来|数年)来)"), VaguePriority, VagueWord),
             new("vague", R(@"(?<w>近年来|近年|近些年|近几年|这些年|多年来|近来|近期|近日|日前|不久前|前不久|前些日子|前些天|早些时候|最近|此前|如今|目前|当前|眼下|现在|马上|这会儿|此时|此刻|今后|将来|未来|过去几年|往年|历年)"), VaguePriority, VagueWord),
@@ -66,10 +67,10 @@ internal static partial class DateRules
             new("era", R(@"(?<era>" + eras + @")\s*(?<n>元|\d{1,3}|[一二三四五六七八九十百]{1,4})\s*年(?:\s*" + Month + @"\s*月(?:\s*" + Day + @"\s*[日号]?)?|\s*大年(?<d2>初[一二三四五六七八九十]|三十))?"), CalendarPriority, Era),
             new("lunar-new-year", R(@"大年(?<d>初[一二三四五六七八九十]|三十)"), CalendarPriority, LunarNewYear),
             new("clock", R(@"(?:" + PartOfDayWord + @"\s*)?(?<![\d.:])" + ClockHour + @"\s*:\s*(?<mi>[0-5]\d)(?:\s*:\s*(?<s>[0-5]\d))?(?:\s*(?<ampm>[ap])\.?\s*m\.?)?(?![\d.:])"), CalendarPriority, Clock),
-            new("cn-time", R(@"(?:" + PartOfDayWord + @"\s*)?" + NotAfterNumeral + @"(?<![第几每])" + CnHour + @"\s*(?<unit>点钟|点|时)(?:\s*(?<half>半)|\s*(?<q>[一二三123])\s*刻|\s*(?<mi>[0-5]?\d|[零〇一二三四五六七八九十]{1,3})\s*(?:(?<fen>分)(?:\s*(?<s>[0-5]?\d|[零〇一二三四五六七八九十]{1,3})\s*秒)?|(?![\d万亿个%多余.])))?(?<zheng>整)?(?:许|左右)?"), CalendarPriority, CnTime),
+            new("cn-time", R(@"(?:" + PartOfDayWord + @"\s*)?(?<![第几每])(?:(?<![\d.])(?<h>[01]?\d|2[0-4])|(?<![零〇一二两三四五六七八九十百千万])(?<h>[零〇一二两三四五六七八九十]{1,3}))\s*(?<unit>点钟|点|时)(?:\s*(?<half>半)|\s*(?<q>[一二三123])\s*刻|\s*(?<mi>[0-5]?\d|[零〇一二三四五六七八九十]{1,3})\s*(?:(?<fen>分)(?:\s*(?<s>[0-5]?\d|[零〇一二三四五六七八九十]{1,3})\s*秒)?|(?![\d万亿个%多余.])))?(?<zheng>整)?(?:许|左右)?"), CalendarPriority, CnTime),
             new("part-of-day", R(PartOfDayWord), PeriodPriority, PartOfDayOnly),
             new("year-range", R(@"(?<pre>从|自)?(?<![\d.])(?<y1>\d{4})\s*(?:年)?\s*(?:到|至|-|~)\s*(?<y2>\d{4})\s*(?<nian>年)?(?![\d月])"), CalendarPriority, YearRange),
-            new("duration", R(NotAfterNumeral + @"(?:(?:\d{1,3}(?:\.\d)?|[一二两三四五六七八九十百几]{1,4}|半)\s*(?:个)?\s*(?:年|月|周(?![岁年])|星期|礼拜|天|日|小时|钟头|分钟|秒钟|秒)(?:半)?(?:\s*[又多余零]?\s*)?)+"), DurationPriority, Duration),
+            new("duration", R(NotAfterNumeral + @"(?:(?:\d{1,3}(?:\.\d)?|[一二两三四五六七八九十百几]{1,4}|半)\s*(?:个)?\s*(?:年(?![份级代龄度])|月(?!份)|周(?![岁年])|星期|礼拜|天|日|小时|钟头|分钟|秒钟|秒)(?:半)?(?:\s*[又多余零]?\s*)?)+"), DurationPriority, Duration),
             new("recurring", R(@"每(?:个)?\s*(?<u>天|日|周|星期|礼拜|月|年)(?<wd>[一二三四五六日天])?"), CalendarPriority, Recurring),
         ];
     }
@@ -193,7 +194,7 @@ internal static partial class DateRules
         var last = to.AddMonths(-1);
         return count == 1 && value is null
             ? Mention(DateKind.Exact, g, CalendarMath.Month(year, month), null, from, to, anchor)
-            : Mention(value is null ? DateKind.Range : DateKind.Exact, g, value ?? CalendarMath.Month(year, month), value is null ? CalendarMath.Month(last.Year, last.Month) : null, from, to, anchor);
+            : Mention(DateKind.Exact, g, value ?? CalendarMath.Month(year, month), value is null ? CalendarMath.Month(last.Year, last.Month) : null, from, to, anchor);
     }
 
     // ---------- calendar rules ----------
@@ -265,7 +266,7 @@ internal static partial class DateRules
         };
         var from = new DateOnly(year.Value, cal.Month.Value, first);
         var to = new DateOnly(year.Value, cal.Month.Value, last);
-        return FixedAtom(m, Mention(DateKind.Range, DateGranularity.PartOfMonth, CalendarMath.Day(from), CalendarMath.Day(to),
+        return FixedAtom(m, Mention(DateKind.Exact, DateGranularity.PartOfMonth, CalendarMath.Day(from), CalendarMath.Day(to),
             from.ToDateTime(TimeOnly.MinValue), to.AddDays(1).ToDateTime(TimeOnly.MinValue), anchor), PeriodPriority);
     }
 
@@ -516,7 +517,7 @@ internal static partial class DateRules
             var mon = CalendarMath.Monday(r);
             (from, to) = first ? (mon, mon.AddDays(3)) : (mon.AddDays(3), mon.AddDays(7));
         }
-        return FixedAtom(m, Mention(DateKind.Range, month ? DateGranularity.PartOfMonth : DateGranularity.Day, CalendarMath.Day(from), CalendarMath.Day(to.AddDays(-1)),
+        return FixedAtom(m, Mention(DateKind.Exact, month ? DateGranularity.PartOfMonth : DateGranularity.Day, CalendarMath.Day(from), CalendarMath.Day(to.AddDays(-1)),
             from.ToDateTime(TimeOnly.MinValue), to.ToDateTime(TimeOnly.MinValue), DateAnchor.Reference), PeriodPriority);
     }
 
@@ -584,7 +585,7 @@ internal static partial class DateRules
                 (from, to) = first ? (firstMonday, firstMonday.AddDays(7 * n)) : (endMonday.AddDays(-7 * n), endMonday);
                 break;
         }
-        return FixedAtom(m, Mention(DateKind.Range, DateGranularity.Day, CalendarMath.Day(from), CalendarMath.Day(to.AddDays(-1)),
+        return FixedAtom(m, Mention(DateKind.Exact, DateGranularity.Day, CalendarMath.Day(from), CalendarMath.Day(to.AddDays(-1)),
             from.ToDateTime(TimeOnly.MinValue), to.ToDateTime(TimeOnly.MinValue), anchor), PeriodPriority);
     }
 
