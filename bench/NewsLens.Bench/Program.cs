@@ -11,6 +11,7 @@ internal static class Program
             ["extraction"] = ExtractionBench.Run,
             ["extraction-trace"] = ExtractionTrace.Run,
             ["dates"] = DatesBench.Run,
+            ["storage"] = Storage.StorageBench.Run,
         };
         if (args.Length == 0 || !benches.TryGetValue(args[0], out var run))
         {
