@@ -5,7 +5,10 @@ internal static class Program
 {
     public static int Main(string[] args)
     {
-        var benches = new Dictionary<string, Func<string[], int>>(StringComparer.Ordinal);
+        var benches = new Dictionary<string, Func<string[], int>>(StringComparer.Ordinal)
+        {
+            ["links"] = Links.LinkBench.Run,
+        };
         if (args.Length == 0 || !benches.TryGetValue(args[0], out var run))
         {
             Console.Error.WriteLine($"usage: NewsLens.Bench AREA [args]; areas: {string.Join(", ", benches.Keys.Order(StringComparer.Ordinal))}");

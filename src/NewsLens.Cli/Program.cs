@@ -28,6 +28,8 @@ internal static class Program
         var root = new RootCommand("NewsLens: raw news pages in, clean, analysed and verified article records out.");
         foreach (var command in AnalyzeCommands.Create())
             root.Subcommands.Add(command);
+        root.Subcommands.Add(LinkCommands.CreateLink());
+        root.Subcommands.Add(LinkCommands.CreateEval());
         return root;
     }
 }

@@ -9,7 +9,7 @@ namespace NewsLens.Link.Normalise;
 internal sealed class FallbackScriptFolder : IScriptFolder
 {
     /// <summary>Pairs of (traditional, simplified) characters, concatenated.</summary>
-    private const string Pairs =
+    private const string PairText =
         "並并乾干亞亚佈布佔占併并來来係系俠侠倆俩倉仓個个們们倫伦偉伟側侧偵侦傑杰傘伞備备傳传債债傷伤傾倾僅仅僑侨僱雇價价儀仪億亿儘尽償偿"
         + "優优儲储兇凶兌兑兒儿內内兩两剛刚剝剥劃划劇剧劍剑劑剂勁劲動动務务勝胜勞劳勢势勳勋勵励勸劝匯汇區区協协卻却厭厌厲厉參参叢丛吳吴員员"
         + "問问啞哑啟启喪丧單单嗎吗嘗尝噸吨嚇吓嚴严囑嘱國国圍围園园圓圆圖图團团執执堅坚報报場场塊块塵尘墜坠墾垦壇坛壓压壞坏壩坝壯壮壺壶壽寿"
@@ -42,12 +42,19 @@ internal sealed class FallbackScriptFolder : IScriptFolder
 
     public FallbackScriptFolder()
     {
-        map = new Dictionary<char, char>(Pairs.Length / 2);
-        for (var i = 0; i + 1 < Pairs.Length; i += 2)
-            map.TryAdd(Pairs[i], Pairs[i + 1]);
+        map = new Dictionary<char, char>(PairText.Length / 2);
+        for (var i = 0; i + 1 < PairText.Length; i += 2)
+            map.TryAdd(PairText[i], PairText[i + 1]);
     }
 
     public int Count => map.Count;
+
+    /// <summary>The (traditional, simplified) pairs of the table, in table order.</summary>
+    public IEnumerable<(char Traditional, char Simplified)> Pairs()
+    {
+        for (var i = 0; i + 1 < PairText.Length; i += 2)
+            yield return (PairText[i], PairText[i + 1]);
+    }
 
     public char Fold(char c) => c < 0x4E00 ? c : map.GetValueOrDefault(c, c);
 }
