@@ -55,6 +55,7 @@ internal static class LinkCommands
         {
             Description = "Instead of evaluating, build the background bigram table from --data (People's Daily 1998) and write it here.",
         };
+        var shingle = new Option<int>("--shingle") { Description = "Shingle length for Han text (calibration; default from LinkOptions)." };
         var pairs = new Option<bool>("--pairs") { Description = "Print the match score of every story-set pair (calibration aid)." };
         var command = new Command("links", "Precision/recall of copy detection and story threads on a generated set and the hand-written story set.");
         command.Options.Add(data);
@@ -65,6 +66,7 @@ internal static class LinkCommands
         command.Options.Add(minStory);
         command.Options.Add(pairs);
         command.Options.Add(writeWeights);
+        command.Options.Add(shingle);
         command.SetAction(parsed =>
         {
             var dir = parsed.GetValue(data);
@@ -87,7 +89,10 @@ internal static class LinkCommands
                 return 0;
             }
             var pipeline = DefaultPipeline.Full(resources);
-            var evaluator = new LinkEvaluator(a => Analyse(pipeline, a), resources.Link) { ShowStoryPairs = parsed.GetValue(pairs) };
+            var evaluator = new LinkEvaluator(a => Analyse(pipeline, a), resources.Link) {
+                ShowStoryPairs = parsed.GetValue(pairs),
+                Options = parsed.GetValue(shingle) is > 0 and var k ? LinkOptions.Default with { CjkShingle = k } : null,
+            };
             if (resources.Link.Terms.IsUniform)
                 Console.Error.WriteLine($"newslens: eval links: no {LinkResources.TermWeightsFile} beside the program; keywords weigh uniformly");
             var report = evaluator.Run(dir?.FullName, Math.Max(1, parsed.GetValue(sources)), parsed.GetValue(seed));

@@ -63,9 +63,9 @@ internal sealed class Linker
     {
         var id = article.Article.Id;
         var signature = detector.Sign(article.Article);
-        var duplicates = detector.Find(index, signature, selfId: id);
-        index.Add(id, signature);
         var profile = profiler.Profile(article);
+        var duplicates = detector.Find(index, signature, threads.Nearby(profile), selfId: id);
+        index.Add(id, signature);
         var thread = threads.Assign(profile, duplicates);
         return new LinkOutcome(id, signature, banding.Keys(signature), duplicates, profile, thread);
     }

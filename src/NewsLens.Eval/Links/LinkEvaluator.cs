@@ -61,7 +61,7 @@ internal sealed class LinkEvaluator(Func<AnalysedArticle, AnalysedArticle> analy
         }
 
         var watch = Stopwatch.StartNew();
-        var result = Linker.LinkAll(resources.CreateLinker(), generated.Select(g => analyse(new AnalysedArticle(g.Article))));
+        var result = Linker.LinkAll(resources.CreateLinker(Options), generated.Select(g => analyse(new AnalysedArticle(g.Article))));
         var rate = generated.Count / Math.Max(watch.Elapsed.TotalSeconds, 1e-6);
         var gold = generated.ToDictionary(g => g.Article.Id, g => g.Gold, StringComparer.Ordinal);
         var copies = ScoreCopies(result, gold, notes);
@@ -71,7 +71,7 @@ internal sealed class LinkEvaluator(Func<AnalysedArticle, AnalysedArticle> analy
         var stories = StorySet.Load();
         var storyArticles = stories.Select(s => (Article: EvalArticles.Build("story:" + s.Id, s.Title, s.Date, s.Site, s.Paragraphs), Gold: s)).ToArray();
         var storyGold = storyArticles.ToDictionary(s => s.Article.Id, s => s.Gold, StringComparer.Ordinal);
-        var storyResult = Linker.LinkAll(resources.CreateLinker(), storyArticles.Select(s => analyse(new AnalysedArticle(s.Article))));
+        var storyResult = Linker.LinkAll(resources.CreateLinker(Options), storyArticles.Select(s => analyse(new AnalysedArticle(s.Article))));
         var storyThreads = PairCounts.FromLabels(storyResult.Articles.Select(a => (a.Links?.ThreadId, storyGold[a.Article.Id].Story)).ToArray());
         ExplainThreadErrors(storyResult, id => storyGold[id].Story, id => storyGold[id].Id, "stories", notes);
         foreach (var c in storyResult.Copies)
@@ -80,6 +80,7 @@ internal sealed class LinkEvaluator(Func<AnalysedArticle, AnalysedArticle> analy
         if (ShowStoryPairs)
         {
             var profiler = new NewsLens.Link.Threads.StoryProfiler(resources.Folder, resources.Terms);
+            var detector = new NewsLens.Link.Copies.CopyDetector(Options ?? LinkOptions.Default, resources.Folder);
             var profiles = storyResult.Articles.Select(a => (Profile: profiler.Profile(a), Gold: storyGold[a.Article.Id])).ToArray();
             for (var i = 0; i < profiles.Length; i++)
             {
@@ -89,13 +90,17 @@ internal sealed class LinkEvaluator(Func<AnalysedArticle, AnalysedArticle> analy
                     var (pb, gb) = profiles[j];
                     var m = NewsLens.Link.Threads.StoryMatcher.Score(pa, pb, null);
                     var terms = pa.Keywords.Cosine(pb.Keywords);
-                    if (m.Score > 0 || string.Equals(ga.Story, gb.Story, StringComparison.Ordinal))
-                        notes.Add(string.Create(CultureInfo.InvariantCulture, $"pair {ga.Id}~{gb.Id} {(string.Equals(ga.Story, gb.Story, StringComparison.Ordinal) ? "SAME" : "diff")} score={m.Score:F3} cosine={terms:F3}"));
+                    var jac = NewsLens.Link.Copies.CopyClassifier.Compare(
+                        detector.Sign(storyResult.Articles[i].Article), detector.Sign(storyResult.Articles[j].Article)).Jaccard;
+                    notes.Add(string.Create(CultureInfo.InvariantCulture, $"pair {ga.Id}~{gb.Id} {(string.Equals(ga.Story, gb.Story, StringComparison.Ordinal) ? "SAME" : "diff")} score={m.Score:F3} cosine={terms:F3} J={jac:F3}"));
                 }
             }
         }
         return new LinkEvalReport(sources, generated.Count, copies, threads, storyArticles.Length, storyThreads, storyResult.Copies.Count, rate, notes);
     }
+
+    /// <summary>Linking options under test (calibration of shingle length and banding).</summary>
+    public LinkOptions? Options { get; init; }
 
     /// <summary>Prints every story-set pair's score (calibration aid).</summary>
     public bool ShowStoryPairs { get; init; }
@@ -148,6 +153,7 @@ internal sealed class LinkEvaluator(Func<AnalysedArticle, AnalysedArticle> analy
         VariantKind.Traditional => [CopyKind.Duplicate, CopyKind.NearDuplicate],
         VariantKind.Rewrite => [CopyKind.NearDuplicate, CopyKind.Rewrite],
         VariantKind.Excerpt => [CopyKind.Excerpt],
+        VariantKind.Rework => [CopyKind.Rewrite],
         _ => [],
     };
 

@@ -116,6 +116,10 @@ internal sealed class ThreadBuilder
             .ThenBy(t => t.Id, StringComparer.Ordinal)
             .ToArray();
 
+    /// <summary>Earlier articles in the story window sharing a top keyword or a person/organisation with <paramref name="profile"/>.</summary>
+    public IReadOnlyList<string> Nearby(StoryProfile profile) =>
+        Candidates(profile, []).Select(m => members[m].Profile.Id).ToArray();
+
     private List<int> Candidates(StoryProfile profile, IEnumerable<string> copyIds)
     {
         var seen = new HashSet<int>();
