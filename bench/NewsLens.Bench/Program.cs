@@ -12,6 +12,7 @@ internal static class Program
             ["extraction-trace"] = ExtractionTrace.Run,
             ["dates"] = DatesBench.Run,
             ["storage"] = Storage.StorageBench.Run,
+            ["links"] = Links.LinkBench.Run,
         };
         if (args.Length == 0 || !benches.TryGetValue(args[0], out var run))
         {
