@@ -23,19 +23,29 @@ internal static class Program
         return parsed.Invoke();
     }
 
+    /// <summary>Every verb in one place; each area contributes its commands and its <c>eval</c> subcommands.</summary>
     internal static RootCommand BuildRoot()
     {
         var root = new RootCommand("NewsLens: raw news pages in, clean, analysed and verified article records out.");
-        foreach (var command in AnalyzeCommands.Create())
-            root.Subcommands.Add(command);
+        var eval = new Command("eval", "Score a stage against labelled data (precision/recall/F1 on data the models never trained on).");
+        AddAll(root, AnalyzeCommands.Create());
+        AddAll(root, LanguageCommands.Create());
+        AddAll(root, AssessCommands.Create());
+        AddAll(root, StoreCommands.Create());
+        AddAll(root, KnowledgeCommands.Create());
         root.Subcommands.Add(DateCommands.Create());
-        // Minimal 'eval' parent for the dates evaluation; the lead unifies it with the other eval subcommands.
-        var eval = new Command("eval", "Evaluate a stage against a labelled data set.");
+
+        AddAll(eval, LanguageCommands.EvalSubcommands());
         eval.Subcommands.Add(DateCommands.CreateEval());
+        eval.Subcommands.Add(AssessCommands.CreateEvalFlags());
+        eval.Subcommands.Add(KnowledgeCommands.EvalEvents());
         root.Subcommands.Add(eval);
-        foreach (var command in StoreCommands.Create())
-            root.Subcommands.Add(command);
-        root.Subcommands.Add(ServeCommand.Create());
         return root;
+    }
+
+    private static void AddAll(Command parent, IEnumerable<Command> commands)
+    {
+        foreach (var command in commands)
+            parent.Subcommands.Add(command);
     }
 }

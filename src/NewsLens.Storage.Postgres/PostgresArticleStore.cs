@@ -20,6 +20,9 @@ internal sealed class PostgresArticleStore : IArticleStore
     /// eight body hits (the same balance as the SQLite store's BM25 column weights).</summary>
     private const string RankWeights = "'{0.125, 0.25, 0.5, 1.0}'";
 
+    /// <summary>The record's thread: only when the article shares it with another (a thread of one is no story thread).</summary>
+    private const string SharedThread = "(SELECT t.id FROM threads t WHERE t.id = a.thread_id AND t.size > 1)";
+
     private readonly NpgsqlDataSource dataSource;
 
     public PostgresArticleStore(string connectionString)
@@ -48,12 +51,12 @@ internal sealed class PostgresArticleStore : IArticleStore
         return set;
     }
 
-    public StoreOutcome Store(AnalysedArticle article)
+    public StoreOutcome Store(AnalysedArticle article, LinkState? link = null)
     {
         var rows = ArticleRows.From(article);
         using var c = dataSource.OpenConnection();
         using var tx = c.BeginTransaction();
-        var outcome = StoreIn(c, tx, rows);
+        var outcome = StoreIn(c, tx, rows, link);
         tx.Commit();
         return outcome;
     }
@@ -68,7 +71,7 @@ internal sealed class PostgresArticleStore : IArticleStore
     }
 
     /// <summary>Stores one article inside the caller's transaction (the caller commits).</summary>
-    internal StoreOutcome StoreIn(NpgsqlConnection c, NpgsqlTransaction tx, ArticleRows r)
+    internal StoreOutcome StoreIn(NpgsqlConnection c, NpgsqlTransaction tx, ArticleRows r, LinkState? link = null)
     {
         // Logging the source first makes a concurrent second writer of the same source wait, then do nothing.
         if (Scalar(c, tx, "INSERT INTO sources (source, article_id, outcome) VALUES (@s, @id, 'pending') ON CONFLICT (source) DO NOTHING RETURNING 1",
@@ -87,7 +90,19 @@ internal sealed class PostgresArticleStore : IArticleStore
             ("tt", r.TitleTerms), ("bt", r.BodyTerms), ("wt", r.WordTerms));
         var outcome = seq is long s ? StoreOutcome.Stored : StoreOutcome.Duplicate;
         if (seq is long articleSeq)
+        {
             InsertChildren(c, tx, articleSeq, r);
+            if (link is not null)
+            {
+                Exec(c, tx,
+                    """
+                    INSERT INTO link_state (article_seq, article_id, fingerprint, signature, profile, thread_id, founded, reason, matched_id, score)
+                    VALUES (@seq, @id, @f, @sig, @p, @t, @founded, @reason, @m, @score)
+                    """,
+                    ("seq", articleSeq), ("id", link.ArticleId), ("f", link.Fingerprint), ("sig", link.Signature), ("p", link.Profile), ("t", link.ThreadId),
+                    ("founded", link.Founded), ("reason", link.Reason), ("m", link.MatchedId), ("score", link.Score));
+            }
+        }
         Exec(c, tx, "UPDATE sources SET outcome = @o WHERE source = @s", ("o", ArticleRows.Code(outcome)), ("s", r.Source));
         return outcome;
     }
@@ -152,6 +167,20 @@ internal sealed class PostgresArticleStore : IArticleStore
         foreach (var v in values)
             cmd.Parameters.Add(new NpgsqlParameter { Value = v ?? DBNull.Value });
         batch.BatchCommands.Add(cmd);
+    }
+
+    public IEnumerable<LinkState> LinkStates()
+    {
+        using var c = dataSource.OpenConnection();
+        using var cmd = Command(c, null, "SELECT article_id, fingerprint, signature, profile, thread_id, founded, reason, matched_id, score FROM link_state ORDER BY article_seq");
+        using var reader = cmd.ExecuteReader();
+        var list = new List<LinkState>();
+        while (reader.Read())
+        {
+            list.Add(new LinkState(reader.GetString(0), reader.GetString(1), (byte[])reader.GetValue(2), reader.GetString(3), reader.GetString(4),
+                reader.GetBoolean(5), reader.GetString(6), Str(reader, 7), reader.GetDouble(8)));
+        }
+        return list;
     }
 
     public void AssignThread(string threadId, IReadOnlyList<string> articleIds)
@@ -281,8 +310,8 @@ internal sealed class PostgresArticleStore : IArticleStore
         using var c = dataSource.OpenConnection();
         var matches = new List<(string Id, string Record, string? Thread)>();
         var sql = id.Length >= StoredIds.FullLength
-            ? "SELECT id, record, thread_id FROM articles WHERE id = @id"
-            : "SELECT id, record, thread_id FROM articles WHERE starts_with(id, @id) ORDER BY id COLLATE \"C\" LIMIT 2";
+            ? $"SELECT id, record, {SharedThread} FROM articles a WHERE id = @id"
+            : $"SELECT id, record, {SharedThread} FROM articles a WHERE starts_with(id, @id) ORDER BY id COLLATE \"C\" LIMIT 2";
         using (var cmd = Command(c, null, sql, ("id", id)))
         using (var reader = cmd.ExecuteReader())
         {
@@ -331,15 +360,18 @@ internal sealed class PostgresArticleStore : IArticleStore
         if (query.Entity is { Length: > SearchQuery.MaxFilterChars })
             throw new ArgumentException($"the --entity value is {query.Entity.Length} characters long; the limit is {SearchQuery.MaxFilterChars}");
         var sql = query.Entity is null
-            ? "SELECT id, label, first_day, last_day, size FROM threads ORDER BY size DESC, last_day COLLATE \"C\" DESC NULLS LAST, id COLLATE \"C\" LIMIT @n"
+            ? "SELECT id, label, first_day, last_day, size FROM threads WHERE size >= @min ORDER BY size DESC, last_day COLLATE \"C\" DESC NULLS LAST, id COLLATE \"C\" LIMIT @n"
             : """
               SELECT id, label, first_day, last_day, size FROM threads WHERE id IN (
                   SELECT a.thread_id FROM entities e JOIN articles a ON a.seq = e.article_seq
-                  WHERE (e.kb_id = @e OR e.canonical = @e OR e.text = @e) AND a.thread_id IS NOT NULL)
+                  WHERE (e.kb_id = @e OR e.canonical = @e OR e.text = @e) AND a.thread_id IS NOT NULL) AND size >= @min
               ORDER BY size DESC, last_day COLLATE "C" DESC NULLS LAST, id COLLATE "C" LIMIT @n
               """;
         using var c = dataSource.OpenConnection();
-        using var cmd = query.Entity is null ? Command(c, null, sql, ("n", query.BoundedLimit)) : Command(c, null, sql, ("n", query.BoundedLimit), ("e", query.Entity));
+        var min = Math.Max(1, query.MinSize);
+        using var cmd = query.Entity is null
+            ? Command(c, null, sql, ("n", query.BoundedLimit), ("min", min))
+            : Command(c, null, sql, ("n", query.BoundedLimit), ("e", query.Entity), ("min", min));
         using var reader = cmd.ExecuteReader();
         var list = new List<ThreadSummary>();
         while (reader.Read())
@@ -373,7 +405,7 @@ internal sealed class PostgresArticleStore : IArticleStore
                 members.Add((reader.GetInt64(0), reader.GetString(1), Str(reader, 2), Str(reader, 3), Str(reader, 4)));
         }
         var earlier = new HashSet<string>(StringComparer.Ordinal);
-        var entries = new List<TimelineEntry>(members.Count);
+        var entries = new List<ThreadEntry>(members.Count);
         foreach (var m in members)
         {
             string? copyOf = null;
@@ -397,7 +429,7 @@ internal sealed class PostgresArticleStore : IArticleStore
                 while (reader.Read())
                     events.Add(TimelineText.Event(reader.GetString(0), reader.GetString(1), reader.GetString(2), Str(reader, 3)));
             }
-            entries.Add(new TimelineEntry(m.Id, m.Published, m.Site, m.Title, copyOf, kind, events));
+            entries.Add(new ThreadEntry(m.Id, m.Published, m.Site, m.Title, copyOf, kind, events));
             earlier.Add(m.Id);
         }
         return new ThreadTimeline(summary, entries);
@@ -414,7 +446,7 @@ internal sealed class PostgresArticleStore : IArticleStore
     {
         using var c = dataSource.OpenConnection();
         var articles = new List<(string Id, string Record, string? Thread)>();
-        using (var cmd = Command(c, null, "SELECT id, record, thread_id FROM articles ORDER BY id COLLATE \"C\""))
+        using (var cmd = Command(c, null, $"SELECT id, record, {SharedThread} FROM articles a ORDER BY id COLLATE \"C\""))
         using (var reader = cmd.ExecuteReader())
         {
             while (reader.Read())

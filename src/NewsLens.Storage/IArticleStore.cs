@@ -19,8 +19,11 @@ public interface IArticleStore : IDisposable
     /// <summary>Every logged source, loaded once when an ingest starts so resume skips them without a query per item.</summary>
     IReadOnlySet<string> DoneSources();
 
-    /// <summary>Stores the article, its rows, search terms and links, and logs its source, in one transaction.</summary>
-    StoreOutcome Store(AnalysedArticle article);
+    /// <summary>Stores the article, its rows, search terms, links and the Link stage's state, and logs its source, in one transaction.</summary>
+    StoreOutcome Store(AnalysedArticle article, LinkState? link = null);
+
+    /// <summary>The Link stage's saved state of every stored article, in the order they were stored (to restore a linker).</summary>
+    IEnumerable<LinkState> LinkStates();
 
     /// <summary>Logs a rejected item (reason and detail) in one transaction; a second rejection of the same source replaces nothing.</summary>
     StoreOutcome Reject(Rejection rejection);
@@ -97,7 +100,8 @@ public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, IReadOnlyList<
 public sealed record StoredRejection(string Source, RejectionReason Reason, string Detail);
 
 /// <param name="Entity">Only threads with an article mentioning this entity (KB id, canonical name or surface text).</param>
-public sealed record ThreadQuery(string? Entity = null, int Limit = 50)
+/// <param name="MinSize">Smallest thread listed; an article that matched no other is a thread of one, not listed by default.</param>
+public sealed record ThreadQuery(string? Entity = null, int Limit = 50, int MinSize = 2)
 {
     internal int BoundedLimit => Math.Clamp(Limit, 1, SearchQuery.MaxLimit);
 }
@@ -106,8 +110,13 @@ public sealed record ThreadQuery(string? Entity = null, int Limit = 50)
 public sealed record ThreadSummary(string Id, string? Label, string? FirstDay, string? LastDay, int Size);
 
 /// <param name="CopyOf">For an article that copies another member of the thread: that member's id (the timeline folds it under).</param>
-public sealed record TimelineEntry(string Id, string? Published, string? Site, string? Title, string? CopyOf, CopyKind? CopyKind, IReadOnlyList<string> Events);
+public sealed record ThreadEntry(string Id, string? Published, string? Site, string? Title, string? CopyOf, CopyKind? CopyKind, IReadOnlyList<string> Events);
 
-public sealed record ThreadTimeline(ThreadSummary Thread, IReadOnlyList<TimelineEntry> Entries);
+public sealed record ThreadTimeline(ThreadSummary Thread, IReadOnlyList<ThreadEntry> Entries);
+
+/// <summary>What the Link stage keeps per article (see NewsLens.Link.LinkOutcome), opaque to the store.</summary>
+/// <param name="Fingerprint">The link options the signature was made with; signatures of other options are not comparable.</param>
+/// <param name="Profile">The story profile as JSON.</param>
+public sealed record LinkState(string ArticleId, string Fingerprint, byte[] Signature, string Profile, string ThreadId, bool Founded, string Reason, string? MatchedId, double Score);
 
 public sealed record StoreCounts(long Articles, long Sources, long Rejections, long Threads, long Links);

@@ -17,8 +17,8 @@ public sealed record IngestProgress(int EntriesDone, int Entries, long Stored, l
 /// <summary>What ingest does with each article before storing it: the Link stage (copies, threads) plugs in here.</summary>
 internal interface IIngestLinker
 {
-    /// <summary>Called in input order, one article at a time, before the article is stored.</summary>
-    AnalysedArticle Link(AnalysedArticle article, IArticleStore store);
+    /// <summary>Called in input order, one article at a time, before the article is stored; the state is saved with it.</summary>
+    (AnalysedArticle Article, LinkState? State) Link(AnalysedArticle article);
 }
 
 /// <summary>
@@ -54,9 +54,16 @@ internal sealed class StoreIngest(IArticleStore store, ArticlePipeline pipeline,
             }
             else
             {
-                var outcome = result.Article is { } article
-                    ? store.Store(linker is null ? article : linker.Link(article, store))
-                    : store.Reject(result.Rejection!);
+                StoreOutcome outcome;
+                if (result.Article is { } article)
+                {
+                    var (linked, state) = linker is null ? (article, null) : linker.Link(article);
+                    outcome = store.Store(linked, state);
+                }
+                else
+                {
+                    outcome = store.Reject(result.Rejection!);
+                }
                 switch (outcome)
                 {
                     case StoreOutcome.Stored: stored++; break;

@@ -163,12 +163,13 @@ public sealed class StoreContractTests
         t.Store.Store(wire);
         t.Store.Store(other);
 
-        var threads = t.Store.Threads(new ThreadQuery());
+        Assert.Equal(["T1"], t.Store.Threads(new ThreadQuery()).Select(x => x.Id));
+        var threads = t.Store.Threads(new ThreadQuery(MinSize: 1));
         Assert.Equal(["T1", "T2"], threads.Select(x => x.Id));
         Assert.Equal(2, threads[0].Size);
         Assert.Equal("俄朝举行军事会谈", threads[0].Label);
         Assert.Equal(("2025-04-15", "2025-04-16"), (threads[0].FirstDay, threads[0].LastDay));
-        Assert.Equal(["T1"], t.Store.Threads(new ThreadQuery(Entity: "Q423")).Select(x => x.Id));
+        Assert.Equal(["T1"], t.Store.Threads(new ThreadQuery(Entity: "Q423", MinSize: 1)).Select(x => x.Id));
 
         var timeline = t.Store.Thread("T1");
         Assert.NotNull(timeline);
@@ -181,6 +182,9 @@ public sealed class StoreContractTests
         var record = t.Store.Get(wire.Article.Id)!;
         Assert.Equal("T1", record.Thread);
         Assert.Equal(rewrite.Article.Id, Assert.Single(record.Duplicates!).OtherId);
+
+        // A thread of one is not a story thread: the record says so.
+        Assert.Null(t.Store.Get(other.Article.Id)!.Thread);
 
         // The Link stage may later move an article to another thread; aggregates follow.
         t.Store.AssignThread("T2", [wire.Article.Id]);

@@ -58,7 +58,7 @@ internal static class StoreCommands
             var inputs = parsed.GetValue(paths) ?? [];
             if (parsed.GetValue(enqueue))
                 return Enqueue(store, source, inputs);
-            var ingest = new StoreIngest(store, pipeline, source);
+            var ingest = new StoreIngest(store, pipeline, source, new NewsLens.Storage.Linking.StoreLinker(store));
             var jobCount = Math.Max(1, parsed.GetValue(jobs));
             var result = Console.IsErrorRedirected
                 ? ingest.Run(inputs, jobCount)

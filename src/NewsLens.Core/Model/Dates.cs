@@ -78,7 +78,8 @@ public enum DateAnchor
 /// <param name="Value">Normalised ISO-style value at its granularity ("2025-04-15", "2025-04", "2025", "2025-04-15T10:20",
 /// "2025-W16", "2025-Q1", "2025-H1", "2025-SU", "2025-04-15TEV", "199X"), null when vague or unresolved
 /// (and for <see cref="DateKind.Until"/>, where the bound is in <paramref name="End"/>).</param>
-/// <param name="End">The second end of a <see cref="DateKind.Range"/> or the bound of <see cref="DateKind.Until"/> (same form as Value), else null.</param>
+/// <param name="End">The second end of a <see cref="DateKind.Range"/>, the last unit of a period given by its first and last
+/// day or month (上半月, 月初, 年底, 前两周, 近三年), or the bound of <see cref="DateKind.Until"/> (same form as Value); else null.</param>
 public sealed record DateMention(string Text, Span Span, DateKind Kind, DateGranularity Granularity, string? Value, string? End)
 {
     /// <summary>First instant covered (inclusive, local time of the text), null when open at the start, vague or unresolved.</summary>

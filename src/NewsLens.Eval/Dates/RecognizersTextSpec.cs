@@ -91,7 +91,7 @@ internal static class RecognizersTextSpec
                         if (value.TryGetProperty(key, out var resolution) && resolution.ValueKind == JsonValueKind.Object)
                             readings.Add(ParserReading(resolution));
                 }
-                results.Add(new SpecResult(r.GetProperty("Text").GetString()!, r.GetProperty("Type").GetString()!,
+                results.Add(new SpecResult(r.GetProperty("Text").GetString()!, r.GetProperty("Type").GetString()!.Replace("datetimeV2.", "", StringComparison.Ordinal),
                     r.GetProperty("Start").GetInt32(), r.GetProperty("Length").GetInt32(), timex, readings.Distinct(StringComparer.Ordinal).ToList()));
             }
         }

@@ -33,6 +33,9 @@ internal sealed class SqliteArticleStore : IArticleStore
     /// <summary>Memory-mapped I/O window: reads of a large index skip the page-cache copy.</summary>
     private const long MmapBytes = 1L << 30;
 
+    /// <summary>The record's thread: only when the article shares it with another (a thread of one is no story thread).</summary>
+    private const string SharedThread = "(SELECT t.id FROM threads t WHERE t.id = a.thread_id AND t.size > 1)";
+
     private readonly SqliteConnection connection;
     private readonly Dictionary<string, SqliteCommand> commands = new(StringComparer.Ordinal);
     private SqliteTransaction? current;
@@ -68,7 +71,7 @@ internal sealed class SqliteArticleStore : IArticleStore
         return set;
     }
 
-    public StoreOutcome Store(AnalysedArticle article)
+    public StoreOutcome Store(AnalysedArticle article, LinkState? link = null)
     {
         var rows = ArticleRows.From(article);
         return InTransaction(() =>
@@ -78,12 +81,37 @@ internal sealed class SqliteArticleStore : IArticleStore
             var outcome = StoreOutcome.Duplicate;
             if (Scalar("SELECT rowid FROM articles WHERE id = $id", ("$id", rows.Id)) is null)
             {
-                InsertArticle(rows);
+                var rowid = InsertArticle(rows);
+                if (link is not null)
+                    InsertLinkState(rowid, link);
                 outcome = StoreOutcome.Stored;
             }
             Exec("INSERT INTO sources (source, article_id, outcome) VALUES ($s, $id, $o)",
                 ("$s", rows.Source), ("$id", rows.Id), ("$o", ArticleRows.Code(outcome)));
             return outcome;
+        });
+    }
+
+    /// <summary>Bulk load for benchmarks and imports: many articles in one transaction (ingest uses <see cref="Store"/>, one each).</summary>
+    internal int StoreMany(IReadOnlyList<AnalysedArticle> articles)
+    {
+        var rows = articles.Select(a => ArticleRows.From(a)).ToList();
+        return InTransaction(() =>
+        {
+            var stored = 0;
+            foreach (var r in rows)
+            {
+                if (Scalar("SELECT 1 FROM sources WHERE source = $s", ("$s", r.Source)) is not null)
+                    continue;
+                if (Scalar("SELECT rowid FROM articles WHERE id = $id", ("$id", r.Id)) is null)
+                {
+                    InsertArticle(r);
+                    stored++;
+                }
+                Exec("INSERT INTO sources (source, article_id, outcome) VALUES ($s, $id, $o)",
+                    ("$s", r.Source), ("$id", r.Id), ("$o", ArticleRows.Code(StoreOutcome.Stored)));
+            }
+            return stored;
         });
     }
 
@@ -129,7 +157,28 @@ internal sealed class SqliteArticleStore : IArticleStore
         }
     }
 
-    private void InsertArticle(ArticleRows r)
+    private void InsertLinkState(long rowid, LinkState s) =>
+        Exec(
+            """
+            INSERT INTO link_state (article_rowid, article_id, fingerprint, signature, profile, thread_id, founded, reason, matched_id, score)
+            VALUES ($r, $id, $f, $sig, $p, $t, $founded, $reason, $m, $score)
+            """,
+            ("$r", rowid), ("$id", s.ArticleId), ("$f", s.Fingerprint), ("$sig", s.Signature), ("$p", s.Profile), ("$t", s.ThreadId),
+            ("$founded", s.Founded ? 1 : 0), ("$reason", s.Reason), ("$m", s.MatchedId), ("$score", s.Score));
+
+    public IEnumerable<LinkState> LinkStates()
+    {
+        var list = new List<LinkState>();
+        using var reader = Reader("SELECT article_id, fingerprint, signature, profile, thread_id, founded, reason, matched_id, score FROM link_state ORDER BY article_rowid");
+        while (reader.Read())
+        {
+            list.Add(new LinkState(reader.GetString(0), reader.GetString(1), (byte[])reader.GetValue(2), reader.GetString(3), reader.GetString(4),
+                reader.GetInt64(5) != 0, reader.GetString(6), NullableString(reader, 7), reader.GetDouble(8)));
+        }
+        return list;
+    }
+
+    private long InsertArticle(ArticleRows r)
     {
         var rowid = (long)Scalar(
             """
@@ -188,6 +237,7 @@ internal sealed class SqliteArticleStore : IArticleStore
         }
         if (r.ThreadId is not null)
             RefreshThread(r.ThreadId);
+        return rowid;
     }
 
     private void RefreshThread(string threadId)
@@ -293,8 +343,8 @@ internal sealed class SqliteArticleStore : IArticleStore
             return null;
         var matches = new List<(string Id, string Record, string? Thread)>();
         var sql = id.Length >= StoredIds.FullLength
-            ? "SELECT id, record, thread_id FROM articles WHERE id = $id"
-            : "SELECT id, record, thread_id FROM articles WHERE id >= $id AND id < $id || '~' ORDER BY id LIMIT 2";
+            ? $"SELECT id, record, {SharedThread} FROM articles a WHERE id = $id"
+            : $"SELECT id, record, {SharedThread} FROM articles a WHERE id >= $id AND id < $id || '~' ORDER BY id LIMIT 2";
         using (var reader = Reader(sql, ("$id", id)))
         {
             while (reader.Read())
@@ -338,15 +388,15 @@ internal sealed class SqliteArticleStore : IArticleStore
         if (query.Entity is { Length: > SearchQuery.MaxFilterChars })
             throw new ArgumentException($"the --entity value is {query.Entity.Length} characters long; the limit is {SearchQuery.MaxFilterChars}");
         var sql = query.Entity is null
-            ? "SELECT id, label, first_day, last_day, size FROM threads ORDER BY size DESC, last_day DESC, id LIMIT $n"
+            ? "SELECT id, label, first_day, last_day, size FROM threads WHERE size >= $min ORDER BY size DESC, last_day DESC, id LIMIT $n"
             : """
               SELECT id, label, first_day, last_day, size FROM threads WHERE id IN (
                   SELECT a.thread_id FROM entities e JOIN articles a ON a.rowid = e.article_rowid
-                  WHERE (e.kb_id = $e OR e.canonical = $e OR e.text = $e) AND a.thread_id IS NOT NULL)
+                  WHERE (e.kb_id = $e OR e.canonical = $e OR e.text = $e) AND a.thread_id IS NOT NULL) AND size >= $min
               ORDER BY size DESC, last_day DESC, id LIMIT $n
               """;
         var list = new List<ThreadSummary>();
-        using var reader = Reader(sql, ("$n", query.BoundedLimit), ("$e", query.Entity));
+        using var reader = Reader(sql, ("$n", query.BoundedLimit), ("$e", query.Entity), ("$min", Math.Max(1, query.MinSize)));
         while (reader.Read())
             list.Add(ReadThread(reader));
         return list;
@@ -376,7 +426,7 @@ internal sealed class SqliteArticleStore : IArticleStore
                 members.Add((reader.GetInt64(0), reader.GetString(1), NullableString(reader, 2), NullableString(reader, 3), NullableString(reader, 4)));
         }
         var earlier = new HashSet<string>(StringComparer.Ordinal);
-        var entries = new List<TimelineEntry>(members.Count);
+        var entries = new List<ThreadEntry>(members.Count);
         foreach (var m in members)
         {
             string? copyOf = null;
@@ -402,7 +452,7 @@ internal sealed class SqliteArticleStore : IArticleStore
                 while (reader.Read())
                     events.Add(TimelineText.Event(reader.GetString(0), reader.GetString(1), reader.GetString(2), NullableString(reader, 3)));
             }
-            entries.Add(new TimelineEntry(m.Id, m.Published, m.Site, m.Title, copyOf, kind, events));
+            entries.Add(new ThreadEntry(m.Id, m.Published, m.Site, m.Title, copyOf, kind, events));
             earlier.Add(m.Id);
         }
         return new ThreadTimeline(summary, entries);
@@ -418,7 +468,7 @@ internal sealed class SqliteArticleStore : IArticleStore
     public IEnumerable<string> Export()
     {
         var articles = new List<(string Id, string Record, string? Thread)>();
-        using (var reader = Reader("SELECT id, record, thread_id FROM articles ORDER BY id"))
+        using (var reader = Reader($"SELECT id, record, {SharedThread} FROM articles a ORDER BY id"))
         {
             while (reader.Read())
                 articles.Add((reader.GetString(0), reader.GetString(1), NullableString(reader, 2)));

@@ -54,30 +54,34 @@ internal sealed partial class DateRecognizer
         for (var i = 0; i < atoms.Count; i++)
         {
             var a = atoms[i];
-            while (a is { Kind: AtomKind.Calendar, Cal: { HasDate: true } date } && !date.HasTime)
+            while (a is { Kind: AtomKind.Calendar, Cal: { HasDate: true } date } && date.Hour is null)
             {
                 var next = i + 1 < atoms.Count ? atoms[i + 1] : null;
                 var gap = next is null ? null : folded[a.End..next.Start];
-                if (next is { Kind: AtomKind.Calendar, Cal: { } time } && time.HasTime && !time.HasDate && gap!.Trim().Length == 0 && gap.Length <= 2)
+                var adjacent = gap is not null && gap.Trim().Length == 0 && gap.Length <= 2;
+                if (next is { Kind: AtomKind.Calendar, Cal: { } time } && time.HasTime && !time.HasDate && adjacent
+                    && (time.Hour is not null || date.Part is null) && (date.Part is null || time.Part is null))
                 {
+                    // 4月15日 + 10时 / 今晚 + 6点 / 明天 + 上午: one datetime.
                     a = a with { End = next.End, Cal = date.WithTimeOf(time), Weak = false };
                     i++;
                     continue;
                 }
-                if (next is { Source: "weekday" } && date.Day is not null && WeekdayGap().IsMatch(gap!))
+                if (next is { Source: "weekday" } && date.Day is not null && WeekdayGap().IsMatch(gap!) && PlainWeekday().IsMatch(folded, next.Start))
                 {
                     // The weekday only confirms the date: keep the date's fields, take the span.
                     a = a with { End = next.End };
                     i++;
                     continue;
                 }
-                if (date.Day is not null || date.Context == ContextUnit.Day)
+                if (date.Part is null && (date.Day is not null || date.Context == ContextUnit.Day))
                 {
                     // 4月15日晚 / 七月五号早: a one-character part of day right after a date.
                     var single = SingleCharPart().Match(folded, a.End);
                     if (single.Success && single.Index == a.End && (next is null || next.Start >= a.End + 1))
                     {
                         a = a with { End = a.End + 1, Cal = date with { Part = single.Value == "早" ? DayPart.Morning : DayPart.Evening } };
+                        continue;
                     }
                 }
                 break;
@@ -89,6 +93,9 @@ internal sealed partial class DateRecognizer
 
     [GeneratedRegex(@"^\s*(?:[,，]\s*|[(（]\s*)?$", RegexOptions.CultureInvariant)]
     private static partial Regex WeekdayGap();
+
+    [GeneratedRegex(@"\G(?:星期|周|礼拜)", RegexOptions.CultureInvariant)]
+    private static partial Regex PlainWeekday();
 
     [GeneratedRegex(@"\G[早晚](?![些期年餐饭报会点间上稻安场班辈])", RegexOptions.CultureInvariant)]
     private static partial Regex SingleCharPart();
@@ -253,6 +260,6 @@ internal sealed partial class DateRecognizer
     {
         if (x.Value is null)
             return x;
-        return x with { Kind = DateKind.Until, Value = null, End = x.Value, From = null, To = inclusive ? x.To : x.From };
+        return x with { Kind = DateKind.Until, Value = null, End = inclusive ? x.End ?? x.Value : x.Value, From = null, To = inclusive ? x.To : x.From };
     }
 }
