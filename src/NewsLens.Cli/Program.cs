@@ -34,6 +34,7 @@ internal static class Program
         AddAll(root, StoreCommands.Create());
         AddAll(root, KnowledgeCommands.Create());
         root.Subcommands.Add(DateCommands.Create());
+        root.Subcommands.Add(ServeCommand.Create());
 
         AddAll(eval, LanguageCommands.EvalSubcommands());
         eval.Subcommands.Add(DateCommands.CreateEval());

@@ -17,5 +17,5 @@ internal sealed record TimelineWire(ThreadWire Thread, IReadOnlyList<TimelineEnt
 /// <param name="Events">Short readable lines for the member's first events ("CONSULT 俄罗斯 → 朝鲜 (2025-04-15)").</param>
 internal sealed record TimelineEntryWire(string Id, string? Published, string? Site, string? Title, string? CopyOf, CopyKind? CopyKind, IReadOnlyList<string> Events)
 {
-    public static TimelineEntryWire From(NewsLens.Storage.TimelineEntry e) => new(e.Id, e.Published, e.Site, e.Title, e.CopyOf, e.CopyKind, e.Events);
+    public static TimelineEntryWire From(ThreadEntry e) => new(e.Id, e.Published, e.Site, e.Title, e.CopyOf, e.CopyKind, e.Events);
 }
