@@ -32,6 +32,8 @@ internal static class NewsLensWebApp
             ApplicationName = typeof(NewsLensWebApp).Assembly.GetName().Name,
         });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // A failed start (address in use) is thrown to the host, which says so in one line; no stack trace here too.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         builder.WebHost.UseUrls([.. options.Urls]);
         builder.WebHost.ConfigureKestrel(k =>
         {

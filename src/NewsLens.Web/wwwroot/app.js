@@ -309,7 +309,8 @@
     root.appendChild(origin);
 
     if (record.credibility && (record.credibility.reasons || []).length)
-      root.appendChild(el('ul', { className: 'reasons' }, record.credibility.reasons.map((r) => el('li', null, r))));
+      root.appendChild(el('details', { className: 'reasons' }, el('summary', null, 'Why credibility ' + fmtScore(record.credibility.score) + ' · 可信度理由 (' + record.credibility.reasons.length + ')'),
+        el('ul', null, record.credibility.reasons.map((r) => el('li', null, r)))));
 
     root.appendChild(flagsPanel(record));
     root.appendChild(legend());
