@@ -242,6 +242,8 @@ internal sealed partial class BoundaryTrimmer
             var b = blocks[i];
             if (reasons[i] is null && b.VisibleChars <= MaxMetaLineChars && (EditorLine().IsMatch(b.Text) || AdLabel().IsMatch(b.Text)))
                 reasons[i] = AdLabel().IsMatch(b.Text) ? RemovalReason.Advertisement : RemovalReason.Byline;
+            else if (reasons[i] is null && b.VisibleChars <= MaxMetaLineChars && PrevNextLine().IsMatch(b.Text) && !EndsSentence(b.Text))
+                reasons[i] = RemovalReason.Navigation;
         }
         order.RemoveAll(i => reasons[i] is not null);
     }
@@ -348,7 +350,7 @@ internal sealed partial class BoundaryTrimmer
     [GeneratedRegex(@"^[【\[]?(?:分享到|分享|转发|Share|Tweet|Teilen|Partager|Email|E-Mail|Print|Drucken|打印|关闭|收藏|返回顶部|返回首页|返回列表|点赞|扫一扫|扫描二维码|微信扫一扫|关注我们|关注微信|Follow us|Follow)(?:\s|[:：!！】\]]|$)|^(?:Artikel|Beitrag|Seite|Diesen Artikel|Den Artikel) teilen|^(?:Möchten Sie|Wollen Sie) (?:den|diesen) (?:Artikel|Beitrag) teilen|^War (?:der|dieser) (?:Artikel|Beitrag) (?:nützlich|hilfreich)|^Was this (?:article|page|post) helpful|^Share (?:this|on|via)|^Compartir|^Partager", RegexOptions.IgnoreCase)]
     private static partial Regex ShareLine();
 
-    [GeneratedRegex(@"^(?:上一篇|下一篇|上一条|下一条|上一页|下一页|Previous|Next)(?:\s|[:：]|$)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:上一篇|下一篇|上一条|下一条|上一页|下一页|Previous|Next)(?:\s|[:：]|$)|第\s*\d+\s*页\s*/\s*共\s*\d+\s*页|[<《]*\s*上一页\s*[|｜]\s*下一页", RegexOptions.IgnoreCase)]
     private static partial Regex PrevNextLine();
 
     [GeneratedRegex(@"^(?:标签|Tags?|关键词|关键字|Keywords|Schlagwörter|Themen|Mots-clés)\s*[:：]", RegexOptions.IgnoreCase)]
