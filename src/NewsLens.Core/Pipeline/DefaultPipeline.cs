@@ -1,3 +1,8 @@
+using NewsLens.Analyse.Dates;
+using NewsLens.Analyse.Entities;
+using NewsLens.Analyse.Segmentation;
+using NewsLens.Assess;
+using NewsLens.Assess.Knowledge;
 using NewsLens.Decode;
 using NewsLens.Extract;
 
@@ -21,7 +26,18 @@ internal static class DefaultPipeline
             .WithLimits(limits ?? PipelineLimits.Default)
             .Decode(new CharsetDecoder())
             .Extract(new ArticleExtractor(limits ?? PipelineLimits.Default));
-        _ = resources; // Analyse and Assess stages are added here as their areas land.
+        // First analyser: cuts injected spam lines out of the text before any span is taken.
+        builder.Analyse(new InjectedTextCleaner(resources.AssessRules));
+        // Language first: later analysers read the tokens and entities.
+        if (resources.Segmenter is { } segmenter)
+            builder.Analyse(new SegmentationStep(segmenter));
+        if (resources.Entities is { } tagger)
+            builder.Analyse(new EntityStep(tagger));
+        // Dates before knowledge and events: role checks and event dates read them.
+        builder.Analyse(new DateAnalyser())
+            .Analyse(new Analyse.Knowledge.EntityLinker(resources.Knowledge))
+            .Analyse(new Analyse.Events.EventExtractor(resources.Knowledge));
+        builder.Assess(new CredibilityAssessor(resources.AssessRules, new KbRoleKnowledge(resources.Knowledge)));
         return builder.Build();
     }
 }
