@@ -242,6 +242,8 @@ internal sealed partial class BoundaryTrimmer
             var b = blocks[i];
             if (reasons[i] is null && b.VisibleChars <= MaxMetaLineChars && (EditorLine().IsMatch(b.Text) || AdLabel().IsMatch(b.Text)))
                 reasons[i] = AdLabel().IsMatch(b.Text) ? RemovalReason.Advertisement : RemovalReason.Byline;
+            else if (reasons[i] is null && b.VisibleChars <= MaxMetaLineChars && PrevNextLine().IsMatch(b.Text) && !EndsSentence(b.Text))
+                reasons[i] = RemovalReason.Navigation;
         }
         order.RemoveAll(i => reasons[i] is not null);
     }
@@ -345,19 +347,19 @@ internal sealed partial class BoundaryTrimmer
     [GeneratedRegex(@"版权所有|Copyright|©|All rights reserved|未经授权|禁止转载|不得转载|转载请注明|免责声明|Alle Rechte vorbehalten", RegexOptions.IgnoreCase)]
     private static partial Regex CopyrightLine();
 
-    [GeneratedRegex(@"^[【\[]?(?:分享到|分享|转发|Share|Tweet|Teilen|Partager|Email|E-Mail|Print|Drucken|打印|关闭|收藏|返回顶部|返回首页|返回列表|点赞|扫一扫|扫描二维码|微信扫一扫|关注我们|关注微信|Follow us|Follow)(?:\s|[:：!！】\]]|$)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^[【\[]?(?:分享到|分享|转发|Share|Tweet|Teilen|Partager|Email|E-Mail|Print|Drucken|打印|关闭|收藏|返回顶部|返回首页|返回列表|点赞|扫一扫|扫描二维码|微信扫一扫|关注我们|关注微信|Follow us|Follow)(?:\s|[:：!！】\]]|$)|^(?:Artikel|Beitrag|Seite|Diesen Artikel|Den Artikel) teilen|^(?:Möchten Sie|Wollen Sie) (?:den|diesen) (?:Artikel|Beitrag) teilen|^War (?:der|dieser) (?:Artikel|Beitrag) (?:nützlich|hilfreich)|^Was this (?:article|page|post) helpful|^Share (?:this|on|via)|^Compartir|^Partager", RegexOptions.IgnoreCase)]
     private static partial Regex ShareLine();
 
-    [GeneratedRegex(@"^(?:上一篇|下一篇|上一条|下一条|上一页|下一页|Previous|Next)(?:\s|[:：]|$)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:上一篇|下一篇|上一条|下一条|上一页|下一页|Previous|Next)(?:\s|[:：]|$)|第\s*\d+\s*页\s*/\s*共\s*\d+\s*页|[<《]*\s*上一页\s*[|｜]\s*下一页", RegexOptions.IgnoreCase)]
     private static partial Regex PrevNextLine();
 
     [GeneratedRegex(@"^(?:标签|Tags?|关键词|关键字|Keywords|Schlagwörter|Themen|Mots-clés)\s*[:：]", RegexOptions.IgnoreCase)]
     private static partial Regex TagsLine();
 
-    [GeneratedRegex(@"^(?:Advertisement|Anzeige|Werbung|Publicité|广告|Sponsored|ADVERTISEMENT)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:Advertisement|Anzeige|Werbung|Publicité|Publicidad|广告|Sponsored|ADVERTISEMENT)(?:$|\s*[-–:|])|^(?:Crédits? photos?|Photo credits?|Bildquelle|Bildnachweis|Fotos?|Photos?|Bild|Image|Imagen|图片来源|图片)\s*[:：]", RegexOptions.IgnoreCase)]
     private static partial Regex AdLabel();
 
-    [GeneratedRegex(@"^[#\s【\[]*(?:相关(?:新闻|文章|阅读|报道|链接|推荐|专题|资讯|内容)|猜你喜欢|延伸阅读|推荐阅读|扩展阅读|热门(?:文章|推荐|新闻|阅读)|更多(?:新闻|阅读|精彩|文章|推荐)|精彩推荐|热点推荐|往期回顾|你可能(?:还)?(?:感兴趣|喜欢)|您可能(?:还)?(?:感兴趣|喜欢)|Related(?: (?:articles?|stories|posts|news|content|coverage|reading))?|Read (?:more|next|also)|More (?:from|on|stories|news)|You (?:may|might) (?:also )?like|Recommended(?: for you)?|Most (?:read|popular|viewed)|Mehr zum Thema|Weitere Artikel|Das könnte Sie auch interessieren|Lesen Sie auch|À lire aussi|Sur le même sujet)\s*[:：】\]]*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^[#\s【\[]*(?:相关(?:新闻|文章|阅读|报道|链接|推荐|专题|资讯|内容)|猜你喜欢|延伸阅读|推荐阅读|扩展阅读|热门(?:文章|推荐|新闻|阅读)|更多(?:新闻|阅读|精彩|文章|推荐)|精彩推荐|热点推荐|往期回顾|你可能(?:还)?(?:感兴趣|喜欢)|您可能(?:还)?(?:感兴趣|喜欢)|Related(?: (?:articles?|stories|posts|news|content|coverage|reading))?|Read (?:more|next|also)|More (?:from|on|stories|news)|You (?:may|might) (?:also )?like|Recommended(?: for you)?|Most (?:read|popular|viewed)|Mehr zum Thema|Weitere Artikel|Weitere Beiträge|Das könnte Sie auch interessieren|Lesen Sie auch|Auch interessant|Ebenfalls interessant|Passend dazu|Zum Thema|Weiterlesen|Vorschau auf den nächsten Artikel|Nächster Artikel|Vorheriger Artikel|Also read|See also|Read also|Trending(?: now)?|Popular(?: now| stories)?|À lire aussi|Sur le même sujet|Lire aussi|Te puede interesar|Lee también|Noticias relacionadas|Más noticias|Zobacz też|Czytaj też)(?:\s+[^.。!?！？,，]{1,25})?\s*[:：】\]]*$", RegexOptions.IgnoreCase)]
     private static partial Regex RelatedHeading();
 
     [GeneratedRegex(@"\d|年|月|日|时|分|星期.|周.|[:：\-/.年月日]|发布|时间|日期|更新|published|updated|am|pm", RegexOptions.IgnoreCase)]

@@ -41,6 +41,12 @@ internal sealed class MainContentSelector
     /// <summary>The article holding the title heading wins over a higher-scoring sibling article when it has this share of its score.</summary>
     private const double TitledArticleShare = 0.3;
 
+    /// <summary>How many blocks above the body the title heading may be for the blocks between to count as the lead.</summary>
+    private const int MaxLeadDistance = 12;
+
+    /// <summary>A lead block is at least a sentence (Latin-equivalent chars).</summary>
+    private const int MinLeadLength = 60;
+
     /// <summary>A sibling with at least this share of the winner's score joins the body.</summary>
     private const double SiblingShare = 0.2;
 
@@ -111,7 +117,10 @@ internal sealed class MainContentSelector
                 }
             }
             if (length >= MinContainerLength)
+            {
+                AddLead(blocks, kept, title);
                 return new Selection(IsSemantic(top) ? "1:semantic-article" : "2:scored-container", kept, top);
+            }
         }
 
         var dense = new bool[blocks.Count];
@@ -126,6 +135,40 @@ internal sealed class MainContentSelector
         var all = new bool[blocks.Count];
         Array.Fill(all, true);
         return new Selection("4:all-text", all, null);
+    }
+
+    /// <summary>
+    /// The lead (standfirst, teaser) often sits with the title, outside the body container: prose blocks
+    /// between the title heading and the first kept block join the body.
+    /// </summary>
+    private static void AddLead(IReadOnlyList<TextBlock> blocks, bool[] kept, string? title)
+    {
+        if (title is null)
+            return;
+        var first = Array.IndexOf(kept, true);
+        if (first <= 0)
+            return;
+        var heading = -1;
+        for (var i = first - 1; i >= 0 && i >= first - MaxLeadDistance; i--)
+        {
+            if (blocks[i].Kind == BlockKind.Heading && BoundaryTrimmer.SameTitle(blocks[i].Text, title))
+            {
+                heading = i;
+                break;
+            }
+        }
+        if (heading < 0)
+            return;
+        for (var i = heading + 1; i < first; i++)
+        {
+            var b = blocks[i];
+            // A deck set as a subheading or a photo caption is display text, not the lead paragraph.
+            if (b.Kind is BlockKind.Heading or BlockKind.Caption)
+                continue;
+            var prose = b.EffectiveLength >= MinLeadLength && b.LinkDensity < SiblingMaxLinkDensity && b.Punctuation >= 1;
+            if (prose && (!BoundaryTrimmer.IsMetaLine(b.Text) || b.EffectiveLength >= MinLeadLength * 3))
+                kept[i] = true;
+        }
     }
 
     internal static double BlockScore(TextBlock block)

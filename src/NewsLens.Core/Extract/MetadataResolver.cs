@@ -218,7 +218,7 @@ internal static partial class MetadataResolver
         return v;
     }
 
-    [GeneratedRegex(@"\s+[|\-–—_·»:]\s+|\s+[|｜]|[|｜]\s+")]
+    [GeneratedRegex(@"\s+[|\-–—_·»:]\s+|\s+[|｜]|[|｜]\s+|\s*--\s*|\s*——\s*")]
     private static partial Regex SpacedSeparator();
 
     [GeneratedRegex(@"(?:本报记者|特约记者|实习记者|见习记者|特派记者|记者|通讯员|作者|撰文|撰稿|文\s*[/|／]|文\s*[:：])\s*[:：]?\s*(?<names>[\p{IsCJKUnifiedIdeographs}·\s、，,]{2,40})")]
