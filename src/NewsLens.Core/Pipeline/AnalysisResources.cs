@@ -19,7 +19,7 @@ internal sealed class AnalysisResources
         var cws = Path.Combine(models, Segmenter.DefaultModelFile);
         Segmenter = File.Exists(cws) ? Segmenter.Load(cws, Script) : null;
         var ner = Path.Combine(models, NerTagger.DefaultModelFile);
-        Entities = File.Exists(ner) ? NerTagger.Load(ner, Script) : null;
+        EntityTagger = File.Exists(ner) ? NerTagger.Load(ner, Script) : null;
     }
 
     /// <summary>The folder holding <c>models/</c> and <c>kb/</c>.</summary>
@@ -32,7 +32,7 @@ internal sealed class AnalysisResources
     public Segmenter? Segmenter { get; }
 
     /// <summary>The PER/LOC/ORG tagger, null when its model file is missing.</summary>
-    public NerTagger? Entities { get; }
+    public NerTagger? EntityTagger { get; }
 
     /// <summary>Loads from <paramref name="root"/>, by default the folder beside the running assembly.</summary>
     public static AnalysisResources Load(string? root = null)

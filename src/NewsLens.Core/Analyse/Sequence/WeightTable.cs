@@ -56,6 +56,58 @@ internal sealed class WeightTable
 
     public long MemoryBytes => (long)slots.Length * sizeof(int);
 
+    /// <summary>
+    /// Adds the weights of every key to the score row of its position: <paramref name="keys"/> holds
+    /// <paramref name="perPosition"/> keys per position (0 = none), <paramref name="scores"/> one row of
+    /// <see cref="LabelCount"/> per position. Two passes: the first only loads the first slot of every key
+    /// (independent loads, so the memory system fetches many cache lines at once instead of one after a
+    /// mispredicted branch), the second compares and adds with the lines already in cache.
+    /// </summary>
+    public void AddAll(ReadOnlySpan<ulong> keys, int perPosition, Span<int> scores, Span<int> firstSlotKeys)
+    {
+        var s = slots;
+        for (var k = 0; k < keys.Length; k++)
+            firstSlotKeys[k] = s[((int)keys[k] & mask) * stride];
+        var labels = LabelCount;
+        for (var k = 0; k < keys.Length; k++)
+        {
+            var key = keys[k];
+            if (key == 0)
+                continue;
+            var lo = (int)(uint)key;
+            var hi = (int)(uint)(key >> 32);
+            var slot = lo & mask;
+            var at = slot * stride;
+            if (firstSlotKeys[k] != lo || s[at + 1] != hi)
+            {
+                if (firstSlotKeys[k] == 0 && s[at + 1] == 0)
+                    continue;
+                at = Probe(lo, hi, (slot + 1) & mask);
+                if (at < 0)
+                    continue;
+            }
+            var row = scores.Slice(k / perPosition * labels, labels);
+            var w = s.AsSpan(at + 2, labels);
+            for (var y = 0; y < w.Length; y++)
+                row[y] += w[y];
+        }
+    }
+
+    private int Probe(int lo, int hi, int slot)
+    {
+        var s = slots;
+        while (true)
+        {
+            var at = slot * stride;
+            var klo = s[at];
+            if (klo == lo && s[at + 1] == hi)
+                return at;
+            if (klo == 0 && s[at + 1] == 0)
+                return -1;
+            slot = (slot + 1) & mask;
+        }
+    }
+
     /// <summary>Adds the weights of <paramref name="key"/> (if known) to <paramref name="scores"/>.</summary>
     public void AddTo(ulong key, Span<int> scores)
     {
