@@ -102,7 +102,7 @@ internal static class LanguageCommands
         var options = new PerceptronCliOptions(defaultEpochs: 8);
         var hideNames = new Option<double[]>("--hide-names")
         {
-            Description = "Gazetteer dropout: probabilities of hiding a gold name seen once, 2-3 times, more often (default 0.8 0.6 0.25).",
+            Description = "Gazetteer dropout: probabilities of hiding a gold name seen once, 2-3 times, more often (default 0.6 0.35 0.1).",
             AllowMultipleArgumentsPerToken = true,
         };
         var command = new Command("ner", "Train the entity model.");

@@ -10,6 +10,10 @@ internal sealed class WeightTable
     private const int SlotsPerFeature = 2;
 
     private readonly int[] slots;
+
+    /// <summary>One bit per slot, set when the slot is used: 64× smaller than the slots, so it stays in cache and a key
+    /// whose home slot is empty (most unknown features) is rejected without touching the big array.</summary>
+    private readonly ulong[] used;
     private readonly int mask;
     private readonly int stride;
 
@@ -24,6 +28,7 @@ internal sealed class WeightTable
             capacity <<= 1;
         mask = capacity - 1;
         slots = new int[checked(capacity * stride)];
+        used = new ulong[(capacity + 63) / 64];
         for (var i = 0; i < keys.Length; i++)
         {
             var key = keys[i];
@@ -36,6 +41,7 @@ internal sealed class WeightTable
                 var existing = ((ulong)(uint)slots[at + 1] << 32) | (uint)slots[at];
                 if (existing == 0)
                 {
+                    used[slot >> 6] |= 1UL << (slot & 63);
                     slots[at] = (int)(uint)key;
                     slots[at + 1] = (int)(uint)(key >> 32);
                     for (var y = 0; y < labelCount; y++)
@@ -54,7 +60,7 @@ internal sealed class WeightTable
 
     public int Count { get; }
 
-    public long MemoryBytes => (long)slots.Length * sizeof(int);
+    public long MemoryBytes => (long)slots.Length * sizeof(int) + (long)used.Length * sizeof(ulong);
 
     /// <summary>
     /// Adds the weights of every key to the score row of its position: <paramref name="keys"/> holds
@@ -66,8 +72,12 @@ internal sealed class WeightTable
     public void AddAll(ReadOnlySpan<ulong> keys, int perPosition, Span<int> scores, Span<int> firstSlotKeys)
     {
         var s = slots;
+        var bits = used;
         for (var k = 0; k < keys.Length; k++)
-            firstSlotKeys[k] = s[((int)keys[k] & mask) * stride];
+        {
+            var slot = (int)keys[k] & mask;
+            firstSlotKeys[k] = (bits[slot >> 6] & (1UL << (slot & 63))) == 0 ? 0 : s[slot * stride];
+        }
         var labels = LabelCount;
         for (var k = 0; k < keys.Length; k++)
         {
@@ -80,7 +90,7 @@ internal sealed class WeightTable
             var at = slot * stride;
             if (firstSlotKeys[k] != lo || s[at + 1] != hi)
             {
-                if (firstSlotKeys[k] == 0 && s[at + 1] == 0)
+                if ((used[slot >> 6] & (1UL << (slot & 63))) == 0)
                     continue;
                 at = Probe(lo, hi, (slot + 1) & mask);
                 if (at < 0)
