@@ -100,7 +100,13 @@ internal static class LanguageCommands
         var output = new Option<FileInfo>("--out") { Description = "Model file to write.", Required = true };
         var holdout = new Option<int>("--holdout") { Description = "Keep the last N sentences apart and print their entity F1 after each epoch.", DefaultValueFactory = _ => 0 };
         var options = new PerceptronCliOptions(defaultEpochs: 8);
+        var hideNames = new Option<double[]>("--hide-names")
+        {
+            Description = "Gazetteer dropout: probabilities of hiding a gold name seen once, 2-3 times, more often (default 0.6 0.35 0.1).",
+            AllowMultipleArgumentsPerToken = true,
+        };
         var command = new Command("ner", "Train the entity model.");
+        command.Options.Add(hideNames);
         command.Options.Add(corpus);
         command.Options.Add(lexicon);
         command.Options.Add(output);
@@ -116,7 +122,8 @@ internal static class LanguageCommands
                     Path.Combine(ModelsDir, ScriptFolder.FileName),
                     parsed.GetValue(output)!.FullName,
                     options.Read(parsed),
-                    parsed.GetValue(holdout)),
+                    parsed.GetValue(holdout),
+                    parsed.GetValue(hideNames) is { Length: 3 } h ? new HideRates(h[0], h[1], h[2]) : null),
                 Console.Error);
             Console.Error.WriteLine(FormattableString.Invariant($"done in {clock.Elapsed.TotalSeconds:F0}s"));
             return 0;

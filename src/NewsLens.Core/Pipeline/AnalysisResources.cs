@@ -21,7 +21,7 @@ internal sealed class AnalysisResources
         var cws = Path.Combine(models, Segmenter.DefaultModelFile);
         Segmenter = File.Exists(cws) ? Segmenter.Load(cws, Script) : null;
         var ner = Path.Combine(models, NerTagger.DefaultModelFile);
-        Entities = File.Exists(ner) ? NerTagger.Load(ner, Script) : null;
+        EntityTagger = File.Exists(ner) ? NerTagger.Load(ner, Script) : null;
         AssessRules = Assess.Rules.AssessRules.Load(Path.Combine(root, "rules"));
         Link = NewsLens.Link.LinkResources.Load(root);
         // Loaded on first use and then shared: verbs that never link entities do not pay for the KB.
@@ -38,7 +38,7 @@ internal sealed class AnalysisResources
     public Segmenter? Segmenter { get; }
 
     /// <summary>The PER/LOC/ORG tagger, null when its model file is missing.</summary>
-    public NerTagger? Entities { get; }
+    public NerTagger? EntityTagger { get; }
 
     /// <summary>The knowledge base from <c>kb/</c> under <see cref="Root"/>; a malformed file throws <see cref="Analyse.Knowledge.KnowledgeBaseException"/> naming file:line.</summary>
     public Analyse.Knowledge.KnowledgeBase Knowledge => knowledge.Value;

@@ -31,7 +31,7 @@ internal static class DefaultPipeline
         // Language first: later analysers read the tokens and entities.
         if (resources.Segmenter is { } segmenter)
             builder.Analyse(new SegmentationStep(segmenter));
-        if (resources.Entities is { } tagger)
+        if (resources.EntityTagger is { } tagger)
             builder.Analyse(new EntityStep(tagger));
         // Dates before knowledge and events: role checks and event dates read them.
         builder.Analyse(new DateAnalyser())

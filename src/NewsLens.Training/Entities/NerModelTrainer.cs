@@ -11,7 +11,7 @@ namespace NewsLens.Training.Entities;
 /// <param name="Corpus">MSRA word/tag training file (.gz allowed).</param>
 /// <param name="Lexicon">Word list for the word-dictionary features; null = the corpus tokens.</param>
 /// <param name="Holdout">Last N sentences kept apart and scored after every epoch (0 = none).</param>
-internal sealed record NerTrainingRequest(string Corpus, string? Lexicon, string ScriptTable, string Output, PerceptronOptions Options, int Holdout);
+internal sealed record NerTrainingRequest(string Corpus, string? Lexicon, string ScriptTable, string Output, PerceptronOptions Options, int Holdout, HideRates? NameHide = null);
 
 /// <summary>Trains the entity model end to end and writes the model file.</summary>
 internal static class NerModelTrainer
@@ -38,7 +38,7 @@ internal static class NerModelTrainer
             log.WriteLine($"gazetteer {type}: {names.Length:N0} names");
         }
         var features = new NerFeatures(new Lexicon(words), gazetteers, folder);
-        var set = new NerTrainingSet(train, features, request.Options.Seed);
+        var set = new NerTrainingSet(train, features, request.Options.Seed, request.NameHide);
         var description = ModelAssembly.Describe(
             request.Options,
             $"{Path.GetFileName(request.Corpus)} (last {dev.Count} sentences held out) + words {(request.Lexicon is null ? "(corpus tokens)" : Path.GetFileName(request.Lexicon))}",

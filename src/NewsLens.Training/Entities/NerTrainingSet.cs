@@ -12,10 +12,14 @@ namespace NewsLens.Training.Entities;
 /// </summary>
 internal sealed class NerTrainingSet : ITrainingSet
 {
-    /// <summary>Hide probabilities for names by corpus frequency (Good–Turing reasoning as for segmentation; names recur less than words).</summary>
-    private const double HideNameSeenOnce = 0.6;
-    private const double HideNameSeenTwiceOrThrice = 0.35;
-    private const double HideNameFrequent = 0.1;
+    /// <summary>
+    /// Hide probabilities for names by corpus frequency (Good–Turing reasoning as for segmentation). They hide
+    /// 15 % (LOC), 28 % (ORG), 25 % (PER) of training entity occurrences, while 25 / 56 / 52 % of the entities
+    /// of a held-out sample (the last 3,000 training sentences) are missing from the gazetteer of the rest.
+    /// Raising them to 0.8 / 0.6 / 0.25 (hiding 32 / 46 / 43 %) gained 0.4–0.9 points of holdout F1 at equal
+    /// epochs but nothing on the MSRA test, so the committed model keeps these.
+    /// </summary>
+    public static readonly Segmentation.HideRates DefaultNameHideRates = new(SeenOnce: 0.6, SeenTwiceOrThrice: 0.35, Frequent: 0.1);
 
     /// <summary>Hide probabilities for words of the word list, as for segmentation.</summary>
     private const double HideWordSeenOnce = 0.5;
@@ -31,8 +35,11 @@ internal sealed class NerTrainingSet : ITrainingSet
     private readonly Dictionary<string, int> nameFrequency = new(StringComparer.Ordinal);
     private readonly ulong seed;
 
-    public NerTrainingSet(IReadOnlyList<NerSentence> sentences, NerFeatures features, int seed)
+    private readonly Segmentation.HideRates nameHide;
+
+    public NerTrainingSet(IReadOnlyList<NerSentence> sentences, NerFeatures features, int seed, Segmentation.HideRates? nameHide = null)
     {
+        this.nameHide = nameHide ?? DefaultNameHideRates;
         this.sentences = sentences;
         this.features = features;
         this.seed = (ulong)seed;
@@ -111,7 +118,7 @@ internal sealed class NerTrainingSet : ITrainingSet
                 if (entityLength[start] != length || entityType[start] != typeIndex)
                     return false;
                 var count = nameFrequency.GetValueOrDefault(type + ":" + s.Text.Substring(start, length));
-                var p = count <= 1 ? HideNameSeenOnce : count <= 3 ? HideNameSeenTwiceOrThrice : HideNameFrequent;
+                var p = count <= 1 ? nameHide.SeenOnce : count <= 3 ? nameHide.SeenTwiceOrThrice : nameHide.Frequent;
                 return Unit(sentence, start, epoch, 1 + typeIndex) < p;
             };
         }

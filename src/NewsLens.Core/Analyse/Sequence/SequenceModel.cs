@@ -65,24 +65,19 @@ internal sealed class SequenceModel
         var l = LabelCount;
         var emitArray = ArrayPool<int>.Shared.Rent(n * l);
         var backArray = ArrayPool<byte>.Shared.Rent(n * l);
+        var probeArray = ArrayPool<int>.Shared.Rent(n * perPosition);
         try
         {
             var emit = emitArray.AsSpan(0, n * l);
             emit.Clear();
-            for (var i = 0; i < n; i++)
-            {
-                var row = emit.Slice(i * l, l);
-                var keys = features.Slice(i * perPosition, perPosition);
-                foreach (var key in keys)
-                    if (key != 0)
-                        table.AddTo(key, row);
-            }
+            table.AddAll(features[..(n * perPosition)], perPosition, emit, probeArray);
             Viterbi(emit, backArray.AsSpan(0, n * l), output, forced);
         }
         finally
         {
             ArrayPool<int>.Shared.Return(emitArray);
             ArrayPool<byte>.Shared.Return(backArray);
+            ArrayPool<int>.Shared.Return(probeArray);
         }
     }
 

@@ -13,7 +13,7 @@ public sealed class ShippedModelTests
 {
     private static readonly AnalysisResources Resources = AnalysisResources.Load(AppContext.BaseDirectory);
 
-    private static NerTagger Tagger => Resources.Entities ?? throw new InvalidOperationException("models/ner-msra.bin missing beside the tests");
+    private static NerTagger Tagger => Resources.EntityTagger ?? throw new InvalidOperationException("models/ner-msra.bin missing beside the tests");
 
     private static Segmenter Segmenter => Resources.Segmenter ?? throw new InvalidOperationException("models/cws-msr.bin missing beside the tests");
 
