@@ -5,8 +5,15 @@ internal static class Program
 {
     public static int Main(string[] args)
     {
-        var benches = new Dictionary<string, Func<string[], int>>(StringComparer.Ordinal);
-        benches["dates"] = DatesBench.Run;
+        var benches = new Dictionary<string, Func<string[], int>>(StringComparer.Ordinal)
+        {
+            ["language"] = Language.LanguageBench.Run,
+            ["extraction"] = ExtractionBench.Run,
+            ["extraction-trace"] = ExtractionTrace.Run,
+            ["dates"] = DatesBench.Run,
+            ["storage"] = Storage.StorageBench.Run,
+            ["links"] = Links.LinkBench.Run,
+        };
         if (args.Length == 0 || !benches.TryGetValue(args[0], out var run))
         {
             Console.Error.WriteLine($"usage: NewsLens.Bench AREA [args]; areas: {string.Join(", ", benches.Keys.Order(StringComparer.Ordinal))}");

@@ -23,16 +23,33 @@ internal static class Program
         return parsed.Invoke();
     }
 
+    /// <summary>Every verb in one place; each area contributes its commands and its <c>eval</c> subcommand.</summary>
     internal static RootCommand BuildRoot()
     {
         var root = new RootCommand("NewsLens: raw news pages in, clean, analysed and verified article records out.");
-        foreach (var command in AnalyzeCommands.Create())
-            root.Subcommands.Add(command);
+        AddAll(root, AnalyzeCommands.Create());
+        AddAll(root, AssessCommands.Create());
+        AddAll(root, KnowledgeCommands.Create());
+        AddAll(root, LanguageCommands.Create());
         root.Subcommands.Add(DateCommands.Create());
-        // Minimal 'eval' parent for the dates evaluation; the lead unifies it with the other eval subcommands.
-        var eval = new Command("eval", "Evaluate a stage against a labelled data set.");
+        root.Subcommands.Add(LinkCommands.CreateLink());
+        AddAll(root, StoreCommands.Create());
+        root.Subcommands.Add(ServeCommand.Create());
+
+        var eval = new Command("eval", "Score a stage against labelled data: precision/recall/F1 on data the models never trained on.");
+        eval.Subcommands.Add(EvalExtractionCommand.Create());
+        AddAll(eval, LanguageCommands.EvalSubcommands());
         eval.Subcommands.Add(DateCommands.CreateEval());
+        eval.Subcommands.Add(KnowledgeCommands.EvalEvents());
+        eval.Subcommands.Add(AssessCommands.CreateEvalFlags());
+        eval.Subcommands.Add(LinkCommands.CreateEvalLinks());
         root.Subcommands.Add(eval);
         return root;
+    }
+
+    private static void AddAll(Command parent, IEnumerable<Command> commands)
+    {
+        foreach (var command in commands)
+            parent.Subcommands.Add(command);
     }
 }
