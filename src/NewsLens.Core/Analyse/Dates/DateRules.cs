@@ -62,6 +62,7 @@ internal static partial class DateRules
             new("rel-half-year", R(@"(?<rel>上|下|这)个\s*半年"), PeriodPriority, RelHalfYear, "半"),
             new("half-month-week", R(@"(?<hh>上|下)半(?<u>月|周)"), PeriodPriority, HalfMonthWeek, "半"),
             new("season", R(YearPrefix + @"(?<s>春|夏|秋|冬)(?:天|季)(?!度)"), PeriodPriority, Season, "春夏秋冬"),
+            new("nth-weekday-of-month", R(@"(?:" + YearPrefix + @")?" + NotAfterNumeral + Month + @"\s*月\s*(?:份)?\s*(?:的)?\s*(?:(?<last>最后一个)|第\s*(?<n>[一二三四五1-5])\s*个)\s*" + WeekWord + Weekday), CalendarPriority, NthWeekdayOfMonth, "星周拜"),
             new("nth-of", R(@"(?:" + YearPrefix + "|" + NotAfterNumeral + Month + @"\s*月\s*(?:的)?\s*)第\s*(?<n>\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:个)?\s*(?<u>周|星期|月)"), PeriodPriority, NthOf, "第"),
             new("first-last-n", R(YearPrefix + @"(?<fl>前|最后|后)\s*" + SmallNumber + @"\s*(?:个)?\s*(?<u>周|星期|天|日|月)"), PeriodPriority, FirstLastN, "前后"),
             new("first-n-quarters", R(@"(?:" + YearPrefix + @")?(?<fl>前)\s*(?<n>[一二三1-3])\s*(?:个)?\s*(?<u>季度)"), PeriodPriority, FirstLastN, "前"),
@@ -548,6 +549,45 @@ internal static partial class DateRules
             _ => ("WI", 12),
         };
         return FixedAtom(m, Months(year.Value, month, 3, DateGranularity.Season, anchor, $"{CalendarMath.Year(year.Value)}-{code}"), PeriodPriority);
+    }
+
+    /// <summary>4月的第二个星期日 / 四月的最后一个星期一: a calendar day (the month's year as for a month alone).</summary>
+    private static Atom? NthWeekdayOfMonth(Match m, RuleInput input)
+    {
+        var month = MonthOf(m.Groups["m"]);
+        var wd = m.Groups["wd"].Value is "日" or "天" ? 7 : ChineseNumber.Parse(m.Groups["wd"].ValueSpan) ?? 0;
+        if (month is null or < 1 or > 12 || wd is < 1 or > 7)
+            return null;
+        var hasYear = m.Groups["y"].Success || m.Groups["yrel"].Success;
+        int year;
+        if (hasYear)
+        {
+            var (y, _, missing) = PrefixYear(m, input);
+            if (missing || y is null)
+                return CalAtom(m, new Cal { NeedsMissingReference = true, Unit = DateGranularity.Day });
+            year = y.Value;
+        }
+        else if (input.Reference is { } r)
+        {
+            year = CalendarMath.YearForMonthDay(month.Value, null, r) ?? r.Year;
+        }
+        else
+        {
+            return CalAtom(m, new Cal { NeedsMissingReference = true, Unit = DateGranularity.Day });
+        }
+        DateOnly date;
+        if (m.Groups["last"].Success)
+        {
+            var last = new DateOnly(year, month.Value, DateTime.DaysInMonth(year, month.Value));
+            date = last.AddDays(-((CalendarMath.IsoDay(last) - wd + 7) % 7));
+        }
+        else
+        {
+            date = NthWeekday(year, month.Value, wd, ChineseNumber.Parse(m.Groups["n"].ValueSpan) ?? 1);
+            if (date.Month != month)
+                return null;
+        }
+        return CalAtom(m, new Cal { Year = date.Year, Month = date.Month, Day = date.Day, FromReference = !hasYear || m.Groups["yrel"].Success });
     }
 
     /// <summary>第N周 of a year or month counts whole weeks from the first Monday in it; 第N个月 of a year is month N.</summary>
