@@ -12,6 +12,8 @@ internal static class AtomSelector
         var candidates = new List<Atom>();
         foreach (var rule in rules)
         {
+            if (!rule.CanMatch(input.Folded))
+                continue;
             foreach (System.Text.RegularExpressions.Match m in rule.Pattern.Matches(input.Folded))
             {
                 if (m.Length == 0)

@@ -8,7 +8,14 @@ namespace NewsLens.Analyse.Dates;
 internal readonly record struct RuleInput(string Folded, DateOnly? Reference);
 
 /// <summary>One recognition rule: a pattern and how a match becomes an atom (null = rejected on inspection).</summary>
-internal sealed record DateRule(string Name, Regex Pattern, int Priority, Func<Match, RuleInput, Atom?> Build);
+/// <param name="Requires">Characters of which at least one must occur in the text for the rule to match at all
+/// (a cheap skip: most patterns open with optional prefixes, so the regex engine cannot skip ahead by itself).</param>
+internal sealed record DateRule(string Name, Regex Pattern, int Priority, Func<Match, RuleInput, Atom?> Build, string? Requires = null)
+{
+    private readonly System.Buffers.SearchValues<char>? required = Requires is null ? null : System.Buffers.SearchValues.Create(Requires);
+
+    public bool CanMatch(string text) => required is null || text.AsSpan().IndexOfAny(required) >= 0;
+}
 
 /// <summary>The rule set, built once. Rules are tried everywhere; overlaps are settled by <see cref="AtomSelector"/>.</summary>
 internal static partial class DateRules
@@ -39,47 +46,50 @@ internal static partial class DateRules
             new("numeric-ymd-spaced", R(@"(?<!\d)(?<!\d[.:/])(?<y>\d{4}) (?<m>\d{2}) (?<d>\d{2})(?![\d.])"), CalendarPriority, NumericYmd),
             new("numeric-dmy", R(@"(?<!\d)(?<!\d[.:/])(?<a>\d{1,2})(?<s>[-/.])(?<b>\d{1,2})\k<s>(?<c>\d{1,4})(?!\d)(?!\.\d)"), CalendarPriority, NumericDmy),
             new("cn-date", R(NotAfterNumeral + @"(?:(?<lunar>农历|阴历)\s*)?(?:(?:" + Year + @"\s*年|" + RelYear + @")\s*(?:的)?\s*)?(?:(?<lunar2>农历|阴历)\s*)?"
-                + Month + @"\s*月(?:份)?(?:\s*(?:" + Day + @"\s*(?<dsuf>[日号])|" + Day + NotAfterBareDay + @")|\s*" + MonthPart + ")?"), CalendarPriority, CnDate),
-            new("cn-year", R(@"(?<pre>在|于|公元)?" + NotAfterNumeral + Year + @"\s*年(?:度)?(?![代])"), CalendarPriority, CnYear),
-            new("year-part", R(@"(?:" + NotAfterNumeral + Year + @"\s*年|" + RelYear + @"\s*(?:年)?|(?<![\d零〇一二两三四五六七八九十百千几多每同当近])年)(?<yp>初|中(?![国央心方外期旬])|底|末)"), PeriodPriority, YearPart),
-            new("rel-year", R(RelYear + "(?![初底末])"), CalendarPriority, RelYearOnly),
-            new("rel-month", R(@"(?:" + RelYear + @"\s*(?:的)?\s*)?(?<rel>上上个|上一个|上个|上|下下个|下一个|下个|下|本|这个|这一个|这|当|同一个|同一|同)\s*月(?:份)?(?:\s*" + Day + @"\s*[日号]|\s*" + MonthPart + ")?"), CalendarPriority, RelMonth),
-            new("bare-month-part", R(@"(?<![\d零〇一二两三四五六七八九十个本上下这当每同满足年])月(?<pm>初|底|末)"), PeriodPriority, RelMonth),
-            new("day-only", R(NotAfterNumeral + @"(?<![月第])" + Day + @"\s*(?<dsuf>[日号])(?![线楼院令文房门机台车位码字坑种元届])"), CalendarPriority, DayOnly),
-            new("weekday", R(@"(?:" + RelWeek + @"|(?<last>最后一个的?))?\s*(?<![一二两三四五六七八九十\d几每])" + WeekWord + Weekday + @"(?![一二三四五六七八九十\d])"), CalendarPriority, WeekdayRule),
-            new("week", R(RelWeek + @"\s*" + WeekWord + @"(?<we>末)?(?![期年岁边围刊报])"), PeriodPriority, Week),
-            new("rel-day", R(@"(?<w>大前天|前天|昨天|昨日|今天|今日(?!头条)|今儿|本日(?!记)|明天|(?<!光)明日|后天|大后天|当天|当日|同日|同一天|次日|翌日|第二天|隔天|前一天|前一日)"), CalendarPriority, RelDay),
-            new("rel-day-part", R(@"(?<w>今晨|今早|今晚|今夜|昨晚|昨夜|昨晨|明晚|明早|明晨|前晚|当晚|当夜|次晚)"), CalendarPriority, RelDayPart),
-            new("quarter", R(@"(?:" + YearPrefix + @")?(?<![前后头])(?:第\s*)?(?<q>[一二三四1-4])\s*季度"), PeriodPriority, Quarter),
-            new("half-year", R(@"(?:" + YearPrefix + @")?(?<hh>上|下|前|后)\s*半年"), PeriodPriority, HalfYear),
-            new("rel-half-year", R(@"(?<rel>上|下|这)个\s*半年"), PeriodPriority, RelHalfYear),
-            new("half-month-week", R(@"(?<hh>上|下)半(?<u>月|周)"), PeriodPriority, HalfMonthWeek),
-            new("season", R(YearPrefix + @"(?<s>春|夏|秋|冬)(?:天|季)(?!度)"), PeriodPriority, Season),
-            new("nth-of", R(@"(?:" + YearPrefix + "|" + NotAfterNumeral + Month + @"\s*月\s*(?:的)?\s*)第\s*(?<n>\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:个)?\s*(?<u>周|星期|月)"), PeriodPriority, NthOf),
-            new("first-last-n", R(YearPrefix + @"(?<fl>前|最后|后)\s*" + SmallNumber + @"\s*(?:个)?\s*(?<u>周|星期|天|日|月)"), PeriodPriority, FirstLastN),
-            new("first-n-quarters", R(@"(?:" + YearPrefix + @")?(?<fl>前)\s*(?<n>[一二三1-3])\s*(?:个)?\s*(?<u>季度)"), PeriodPriority, FirstLastN),
-            new("decade", R(@"(?:(?<c>上|本|\d{1,2}|[一二三四五六七八九十]{1,3})\s*世纪\s*)?(?<dd>\d0|[一二三四五六七八九]十)\s*年代"), PeriodPriority, Decade),
-            new("century", R(@"(?<c>上|本|\d{1,2}|[一二三四五六七八九十]{1,3})\s*世纪(?!\s*(?:\d0|[一二三四五六七八九]十)\s*年代)"), PeriodPriority, Century),
+                + Month + @"\s*月(?:份)?(?:\s*(?:" + Day + @"\s*(?<dsuf>[日号])|" + Day + NotAfterBareDay + @")|\s*" + MonthPart + ")?"), CalendarPriority, CnDate, "月"),
+            new("cn-year", R(@"(?<pre>在|于|公元)?" + NotAfterNumeral + Year + @"\s*年(?:度)?(?![代])"), CalendarPriority, CnYear, "年"),
+            new("year-part", R(@"(?:" + NotAfterNumeral + Year + @"\s*年|" + RelYear + @"\s*(?:年)?|(?<![\d零〇一二两三四五六七八九十百千几多每同当近])年)(?<yp>初|中(?![国央心方外期旬])|底|末)"), PeriodPriority, YearPart, "年"),
+            new("rel-year", R(RelYear + "(?![初底末])"), CalendarPriority, RelYearOnly, "年"),
+            new("rel-month", R(@"(?:" + RelYear + @"\s*(?:的)?\s*)?(?<rel>上上个|上一个|上个|上|下下个|下一个|下个|下|本|这个|这一个|这|当|同一个|同一|同)\s*月(?:份)?(?:\s*" + Day + @"\s*[日号]|\s*" + MonthPart + ")?"), CalendarPriority, RelMonth, "月"),
+            new("bare-month-part", R(@"(?<![\d零〇一二两三四五六七八九十个本上下这当每同满足年])月(?<pm>初|底|末)"), PeriodPriority, RelMonth, "月"),
+            new("day-only", R(NotAfterNumeral + @"(?<![月第])" + Day + @"\s*(?<dsuf>[日号])(?![线楼院令文房门机台车位码字坑种元届])"), CalendarPriority, DayOnly, "日号"),
+            new("weekday", R(@"(?:" + RelWeek + @"|(?<last>最后一个的?))?\s*(?<![一二两三四五六七八九十\d几每])" + WeekWord + Weekday + @"(?![一二三四五六七八九十\d])"), CalendarPriority, WeekdayRule, "周期拜"),
+            new("week", R(RelWeek + @"\s*" + WeekWord + @"(?<we>末)?(?![期年岁边围刊报])"), PeriodPriority, Week, "周期拜"),
+            new("rel-day", R(@"(?<w>大前天|前天|昨天|昨日|今天|今日(?!头条)|今儿|本日(?!记)|明天|(?<!光)明日|后天|大后天|当天|当日|同日|同一天|次日|翌日|第二天|隔天|前一天|前一日)"), CalendarPriority, RelDay, "天日儿"),
+            new("rel-day-part", R(@"(?<w>今晨|今早|今晚|今夜|昨晚|昨夜|昨晨|明晚|明早|明晨|前晚|当晚|当夜|次晚)"), CalendarPriority, RelDayPart, "晨早晚夜"),
+            new("quarter", R(@"(?:" + YearPrefix + @")?(?<![前后头])(?:第\s*)?(?<q>[一二三四1-4])\s*季度"), PeriodPriority, Quarter, "季"),
+            new("half-year", R(@"(?:" + YearPrefix + @")?(?<hh>上|下|前|后)\s*半年"), PeriodPriority, HalfYear, "半"),
+            new("rel-half-year", R(@"(?<rel>上|下|这)个\s*半年"), PeriodPriority, RelHalfYear, "半"),
+            new("half-month-week", R(@"(?<hh>上|下)半(?<u>月|周)"), PeriodPriority, HalfMonthWeek, "半"),
+            new("season", R(YearPrefix + @"(?<s>春|夏|秋|冬)(?:天|季)(?!度)"), PeriodPriority, Season, "春夏秋冬"),
+            new("nth-weekday-of-month", R(@"(?:" + YearPrefix + @")?" + NotAfterNumeral + Month + @"\s*月\s*(?:份)?\s*(?:的)?\s*(?:(?<last>最后一个)|第\s*(?<n>[一二三四五1-5])\s*个)\s*" + WeekWord + Weekday), CalendarPriority, NthWeekdayOfMonth, "星周拜"),
+            new("nth-of", R(@"(?:" + YearPrefix + "|" + NotAfterNumeral + Month + @"\s*月\s*(?:的)?\s*)第\s*(?<n>\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:个)?\s*(?<u>周|星期|月)"), PeriodPriority, NthOf, "第"),
+            new("first-last-n", R(YearPrefix + @"(?<fl>前|最后|后)\s*" + SmallNumber + @"\s*(?:个)?\s*(?<u>周|星期|天|日|月)"), PeriodPriority, FirstLastN, "前后"),
+            new("first-n-quarters", R(@"(?:" + YearPrefix + @")?(?<fl>前)\s*(?<n>[一二三1-3])\s*(?:个)?\s*(?<u>季度)"), PeriodPriority, FirstLastN, "前"),
+            new("decade", R(@"(?:(?<c>上|本|\d{1,2}|[一二三四五六七八九十]{1,3})\s*世纪\s*)?(?<dd>\d0|[一二三四五六七八九]十)\s*年代"), PeriodPriority, Decade, "代"),
+            new("century", R(@"(?<c>上|本|\d{1,2}|[一二三四五六七八九十]{1,3})\s*世纪(?!\s*(?:\d0|[一二三四五六七八九]十)\s*年代)"), PeriodPriority, Century, "世"),
             new("window", R(@"(?<dir>最近|近|过去|以往|未来|今后|接下来|往后|之后|之前|前|后|上|下)\s*(?:的)?\s*" + SmallNumber + @"\s*(?:个)?\s*(?<u>年|月|周|星期|礼拜|天|日|小时|钟头|分钟)(?:以来|来|里|内|间)?"), PeriodPriority, Window),
-            new("clock-relative", R(@"(?:上|下|这|前|后)一?个\s*(?:小时|钟头)"), PeriodPriority, (m, _) => FixedAtom(m, Unresolved(DateGranularity.Hour), PeriodPriority)),
-            new("years-since", R(NotAfterNumeral + @"(?<n>[1-9]\d{0,2}|[一二两三四五六七八九十百几数多]{1,4})\s*(?:个)?\s*(?<u>年|月|周|星期|天)(?:以来|来)"), PeriodPriority, YearsSince),
+            new("clock-relative", R(@"(?:上|下|这|前|后)一?个\s*(?:小时|钟头)"), PeriodPriority, (m, _) => FixedAtom(m, Unresolved(DateGranularity.Hour), PeriodPriority), "时钟"),
+            new("years-since", R(NotAfterNumeral + @"(?<n>[1-9]\d{0,2}|[一二两三四五六七八九十百几数多]{1,4})\s*(?:个)?\s*(?<u>年|月|周|星期|天)(?:以来|来)"), PeriodPriority, YearsSince, "来"),
             new("vague-window", R(@"(?<w>(?:最近|近|过去|以往|未来|今后|接下来)\s*(?:的)?\s*(?:几|数|若干|一些)\s*(?:个)?\s*(?:年|月|周|星期|天|日)(?:以来|来|里|内|间)?)"), VaguePriority, VagueWord),
-            new("ago", R(NotAfterNumeral + @"(?<n>[1-9]\d{0,2}|[一二两三四五六七八九十百]{1,4}|半)\s*(?:个)?\s*(?<u>年|月|周|星期|天|小时|钟头|分钟|秒钟?)\s*(?<dir>之前|以前|前|之后|以后|后)(?![一二三四五六七八九十\d几半个季者来])"), PeriodPriority, Ago),
+            new("ago", R(NotAfterNumeral + @"(?<n>[1-9]\d{0,2}|[一二两三四五六七八九十百]{1,4}|半)\s*(?:个)?\s*(?<u>年|月|周|星期|天|小时|钟头|分钟|秒钟?)\s*(?<dir>之前|以前|前|之后|以后|后)(?![一二三四五六七八九十\d几半个季者来])"), PeriodPriority, Ago, "前后"),
             new("vague-ago", R(@"(?<w>(?:几|数|多|若干)\s*(?:个)?\s*(?:年|月|周|星期|天|日)\s*(?:之前|以前|前)|(?:多年|近年|近些年|这些年|近几年|近来|数年)来)"), VaguePriority, VagueWord),
             new("vague", R(@"(?<w>近年来|近年|近些年|近几年|这些年|多年来|近来|近期|近日|日前|不久前|前不久|前些日子|前些天|早些时候|最近|此前|马上|这会儿|过去几年|往年|历年)"), VaguePriority, VagueWord),
-            new("holiday", R(@"(?:" + YearPrefix + @")?(?<h>" + holidays + ")"), CalendarPriority, HolidayRuleBuild),
-            new("era", R(@"(?<era>" + eras + @")\s*(?<n>元|\d{1,3}|[一二三四五六七八九十百]{1,4})\s*年(?:\s*" + Month + @"\s*月(?:\s*" + Day + @"\s*[日号]?)?|\s*大年(?<d2>初[一二三四五六七八九十]|三十))?"), CalendarPriority, Era),
-            new("lunar-new-year", R(@"大年(?<d>初[一二三四五六七八九十]|三十)"), CalendarPriority, LunarNewYear),
-            new("clock", R(@"(?:(?:" + PartOfDayWord + @"|(?<![今昨明前当次])(?<pod>晚|早))\s*)?(?<![\d.:])" + ClockHour + @"\s*:\s*(?<mi>[0-5]\d)(?:\s*:\s*(?<s>[0-5]\d))?(?:\s*(?<ampm>[ap])\.?\s*m\.?)?(?![\d.:])"), CalendarPriority, Clock),
-            new("cn-time", R(@"(?:(?:" + PartOfDayWord + @"|(?<![今昨明前当次])(?<pod>晚|早))\s*)?(?<![第几每])(?:(?<![\d.])(?<h>[01]?\d|2[0-4])|(?<![零〇一二两三四五六七八九十百千万])(?<h>[零〇一二两三四五六七八九十]{1,3}))\s*(?<unit>点钟|点|时)(?:\s*(?<half>半)|\s*(?<q>[一二三123])\s*刻|\s*(?<mi>[0-5]?\d|[零〇一二三四五六七八九十]{1,3})\s*(?:(?<fen>分)(?:\s*(?<s>[0-5]?\d|[零〇一二三四五六七八九十]{1,3})\s*秒)?|(?![\d万亿个%多余.])))?(?<zheng>整)?(?:许|左右)?"), CalendarPriority, CnTime),
-            new("part-of-day", R(PartOfDayWord), PeriodPriority, PartOfDayOnly),
+            new("holiday", R(@"(?:" + YearPrefix + @")?(?<h>" + holidays + ")"), CalendarPriority, HolidayRuleBuild, FirstChars(Calendars.Holidays.Keys)),
+            new("era", R(@"(?<era>" + eras + @")\s*(?<n>元|\d{1,3}|[一二三四五六七八九十百]{1,4})\s*年(?:\s*" + Month + @"\s*月(?:\s*" + Day + @"\s*[日号]?)?|\s*大年(?<d2>初[一二三四五六七八九十]|三十))?"), CalendarPriority, Era, FirstChars(Calendars.Eras.Keys)),
+            new("lunar-new-year", R(@"大年(?<d>初[一二三四五六七八九十]|三十)"), CalendarPriority, LunarNewYear, "大"),
+            new("clock", R(@"(?:(?:" + PartOfDayWord + @"|(?<![今昨明前当次])(?<pod>晚|早))\s*)?(?<![\d.:])" + ClockHour + @"\s*:\s*(?<mi>[0-5]\d)(?:\s*:\s*(?<s>[0-5]\d))?(?:\s*(?<ampm>[ap])\.?\s*m\.?)?(?![\d.:])"), CalendarPriority, Clock, ":"),
+            new("cn-time", R(@"(?:(?:" + PartOfDayWord + @"|(?<![今昨明前当次])(?<pod>晚|早))\s*)?(?<![第几每])(?:(?<![\d.])(?<h>[01]?\d|2[0-4])|(?<![零〇一二两三四五六七八九十百千万])(?<h>[零〇一二两三四五六七八九十]{1,3}))\s*(?<unit>点钟|点|时)(?:\s*(?<half>半)|\s*(?<q>[一二三123])\s*刻|\s*(?<mi>[0-5]?\d|[零〇一二三四五六七八九十]{1,3})\s*(?:(?<fen>分)(?:\s*(?<s>[0-5]?\d|[零〇一二三四五六七八九十]{1,3})\s*秒)?|(?![\d万亿个%多余.])))?(?<zheng>整)?(?:许|左右)?"), CalendarPriority, CnTime, "点时"),
+            new("part-of-day", R(PartOfDayWord), PeriodPriority, PartOfDayOnly, "晨早午晚夜"),
             new("year-range", R(@"(?<pre>从|自)?(?<![\d.])(?<y1>\d{4})\s*(?:年)?\s*(?:到|至|-|~)\s*(?<y2>\d{4})\s*(?<nian>年)?(?![\d月])"), CalendarPriority, YearRange),
             new("duration", R(NotAfterNumeral + @"(?:(?:\d{1,3}(?:\.\d)?|[一二两三四五六七八九十百几]{1,4}|半)\s*(?:个)?\s*(?:年(?![份级代龄度轻货画会终底初中末])|月(?!份)|周(?![岁年])|星期|礼拜|天(?![文气然下空津地才使堂])|日|小时|钟头|分钟|秒钟|秒)(?:半)?(?:\s*[又多余零]?\s*)?)+"), DurationPriority, Duration),
-            new("recurring", R(@"每(?:个)?\s*(?<u>天|日|周|星期|礼拜|月|年)(?:(?<wd>[一二三四五六日天])(?![次些个遍回趟]))?"), CalendarPriority, Recurring),
+            new("recurring", R(@"每(?:个)?\s*(?<u>天|日|周|星期|礼拜|月|年)(?:(?<wd>[一二三四五六日天])(?![次些个遍回趟]))?"), CalendarPriority, Recurring, "每"),
         ];
     }
 
     // ---------- helpers ----------
+
+    private static string FirstChars(IEnumerable<string> names) => new(names.Select(n => n[0]).Distinct().Order().ToArray());
 
     private static DateMention Mention(DateKind kind, DateGranularity g, string? value, string? end, DateTime? from, DateTime? to, DateAnchor anchor = DateAnchor.None) =>
         new(string.Empty, default, kind, g, value, end) { From = from, To = to, Anchor = anchor };
@@ -539,6 +549,45 @@ internal static partial class DateRules
             _ => ("WI", 12),
         };
         return FixedAtom(m, Months(year.Value, month, 3, DateGranularity.Season, anchor, $"{CalendarMath.Year(year.Value)}-{code}"), PeriodPriority);
+    }
+
+    /// <summary>4月的第二个星期日 / 四月的最后一个星期一: a calendar day (the month's year as for a month alone).</summary>
+    private static Atom? NthWeekdayOfMonth(Match m, RuleInput input)
+    {
+        var month = MonthOf(m.Groups["m"]);
+        var wd = m.Groups["wd"].Value is "日" or "天" ? 7 : ChineseNumber.Parse(m.Groups["wd"].ValueSpan) ?? 0;
+        if (month is null or < 1 or > 12 || wd is < 1 or > 7)
+            return null;
+        var hasYear = m.Groups["y"].Success || m.Groups["yrel"].Success;
+        int year;
+        if (hasYear)
+        {
+            var (y, _, missing) = PrefixYear(m, input);
+            if (missing || y is null)
+                return CalAtom(m, new Cal { NeedsMissingReference = true, Unit = DateGranularity.Day });
+            year = y.Value;
+        }
+        else if (input.Reference is { } r)
+        {
+            year = CalendarMath.YearForMonthDay(month.Value, null, r) ?? r.Year;
+        }
+        else
+        {
+            return CalAtom(m, new Cal { NeedsMissingReference = true, Unit = DateGranularity.Day });
+        }
+        DateOnly date;
+        if (m.Groups["last"].Success)
+        {
+            var last = new DateOnly(year, month.Value, DateTime.DaysInMonth(year, month.Value));
+            date = last.AddDays(-((CalendarMath.IsoDay(last) - wd + 7) % 7));
+        }
+        else
+        {
+            date = NthWeekday(year, month.Value, wd, ChineseNumber.Parse(m.Groups["n"].ValueSpan) ?? 1);
+            if (date.Month != month)
+                return null;
+        }
+        return CalAtom(m, new Cal { Year = date.Year, Month = date.Month, Day = date.Day, FromReference = !hasYear || m.Groups["yrel"].Success });
     }
 
     /// <summary>第N周 of a year or month counts whole weeks from the first Monday in it; 第N个月 of a year is month N.</summary>
