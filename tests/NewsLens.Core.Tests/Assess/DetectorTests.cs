@@ -46,7 +46,7 @@ public sealed class DetectorTests
     [Theory]
     [InlineData("气象部门提醒，山区群众要注意防范山洪、泥石流等次生灾害，", Severity.High)]
     [InlineData("展望未来,随着乌克兰危机的发展以", Severity.High)]
-    [InlineData("检查的重点内容主要包括以下几个方面：", Severity.Medium)]
+    [InlineData("检查的重点内容主要包括以下几个方面：", Severity.Low)]
     [InlineData("公园管理处介绍，夜间开放时间为每天18时至22时，照明设施全部采用节能灯具。", null)]
     [InlineData("铁路部门加开旅客列车1.3万列，重点加强了旅游城市的运力安排。（完）", null)]
     [InlineData("责任编辑：李明", null)]

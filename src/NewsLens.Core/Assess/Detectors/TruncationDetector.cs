@@ -68,6 +68,9 @@ internal sealed partial class TruncationDetector : IFlagDetector
             yield return Flag(last, text, context.IsChinese && end is not ';' ? Severity.High : Severity.Low, "正文在逗号处戛然而止", "The body stops at a comma");
             yield break;
         }
+        // Western pages end on captions and credits without full stops too often for this weak signal to help.
+        if (!context.IsChinese && !dangling)
+            yield break;
         if (clause < MinOpenClauseChars || !char.IsLetterOrDigit(end) || Trailer().IsMatch(text[Math.Max(0, text.Length - TrailerWindow)..]))
             yield break;
         // Without a dangling word, a missing full stop is as often sloppy writing or a page's last caption as a cut: low.
