@@ -20,7 +20,7 @@ internal sealed partial class TruncationDetector : IFlagDetector
     /// <summary>
     /// Characters that cannot end a Chinese sentence: prepositions, conjunctions, structural particles.
     /// A paragraph ending on one of them was cut (high); ending on other characters without a full stop is only
-    /// probably cut (medium: sloppy writing drops full stops too).
+    /// possibly cut (low: sloppy writing and trailing captions drop full stops too).
     /// </summary>
     private const string DanglingChars = "以的和与及对把被将从为而并或向于使让给跟同但因如若所其之该这那各每在由据按经";
 
