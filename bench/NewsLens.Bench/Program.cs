@@ -8,6 +8,11 @@ internal static class Program
         var benches = new Dictionary<string, Func<string[], int>>(StringComparer.Ordinal)
         {
             ["language"] = Language.LanguageBench.Run,
+            ["extraction"] = ExtractionBench.Run,
+            ["extraction-trace"] = ExtractionTrace.Run,
+            ["dates"] = DatesBench.Run,
+            ["storage"] = Storage.StorageBench.Run,
+            ["links"] = Links.LinkBench.Run,
         };
         if (args.Length == 0 || !benches.TryGetValue(args[0], out var run))
         {

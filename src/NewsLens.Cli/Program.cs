@@ -23,20 +23,26 @@ internal static class Program
         return parsed.Invoke();
     }
 
-    /// <summary>Every verb in one place; each area contributes its commands and its <c>eval</c> subcommands.</summary>
+    /// <summary>Every verb in one place; each area contributes its commands and its <c>eval</c> subcommand.</summary>
     internal static RootCommand BuildRoot()
     {
         var root = new RootCommand("NewsLens: raw news pages in, clean, analysed and verified article records out.");
-        var eval = new Command("eval", "Score a stage against labelled data (precision/recall/F1 on data the models never trained on).");
         AddAll(root, AnalyzeCommands.Create());
-        AddAll(root, LanguageCommands.Create());
         AddAll(root, AssessCommands.Create());
-        AddAll(root, StoreCommands.Create());
+        AddAll(root, KnowledgeCommands.Create());
+        AddAll(root, LanguageCommands.Create());
         root.Subcommands.Add(DateCommands.Create());
+        root.Subcommands.Add(LinkCommands.CreateLink());
+        AddAll(root, StoreCommands.Create());
+        root.Subcommands.Add(ServeCommand.Create());
 
+        var eval = new Command("eval", "Score a stage against labelled data: precision/recall/F1 on data the models never trained on.");
+        eval.Subcommands.Add(EvalExtractionCommand.Create());
         AddAll(eval, LanguageCommands.EvalSubcommands());
         eval.Subcommands.Add(DateCommands.CreateEval());
+        eval.Subcommands.Add(KnowledgeCommands.EvalEvents());
         eval.Subcommands.Add(AssessCommands.CreateEvalFlags());
+        eval.Subcommands.Add(LinkCommands.CreateEvalLinks());
         root.Subcommands.Add(eval);
         return root;
     }

@@ -87,8 +87,8 @@ internal static class ItemRunner
     };
 }
 
-/// <summary>Container readers (WARC, feeds) that ingest expands; empty until those formats land.</summary>
+/// <summary>Container readers ingest expands: WARC files and RSS/Atom feeds.</summary>
 internal static class ContainerReaders
 {
-    public static IReadOnlyList<IContainerReader> All { get; } = [];
+    public static IReadOnlyList<IContainerReader> All { get; } = [new NewsLens.Ingest.Warc.WarcReader(), new NewsLens.Ingest.Feeds.FeedReader()];
 }

@@ -158,7 +158,13 @@ internal static class LanguageCommands
         var output = new Option<FileInfo>("--out") { Description = "Model file to write.", Required = true };
         var options = new PerceptronCliOptions(defaultEpochs: 10);
         var holdout = new Option<int>("--holdout") { Description = "Keep the last N sentences apart and print their F1 after each epoch.", DefaultValueFactory = _ => 0 };
+        var hide = new Option<double[]>("--hide")
+        {
+            Description = "Dictionary dropout: probabilities of hiding a gold word seen once, 2-3 times, more often (default 0.5 0.25 0.03).",
+            AllowMultipleArgumentsPerToken = true,
+        };
         var command = new Command("cws", "Train a word segmentation model.");
+        command.Options.Add(hide);
         command.Options.Add(corpus);
         command.Options.Add(lexicon);
         command.Options.Add(exclude);
@@ -176,7 +182,8 @@ internal static class LanguageCommands
                     Path.Combine(ModelsDir, ScriptFolder.FileName),
                     parsed.GetValue(output)!.FullName,
                     options.Read(parsed),
-                    parsed.GetValue(holdout)),
+                    parsed.GetValue(holdout),
+                    parsed.GetValue(hide) is { Length: 3 } h ? new HideRates(h[0], h[1], h[2]) : null),
                 Console.Error);
             Console.Error.WriteLine(FormattableString.Invariant($"done in {clock.Elapsed.TotalSeconds:F0}s"));
             return 0;

@@ -39,7 +39,7 @@ internal sealed class TextReportWriter : IReportWriter
         Row(header, "source", a.Source);
         Row(header, "extraction", $"{a.Extraction.Step}; {a.Removed.Count} blocks removed");
         if (analysed.Credibility is { } c)
-            Row(header, "credibility", $"{c.Score:0.00}" + (c.Reasons.Count > 0 ? " — " + string.Join("; ", c.Reasons) : ""));
+            Row(header, "credibility", CredibilityLine(c.Score, analysed.Flags), escape: false);
         console.Write(new Panel(header)
             .Header($"[bold]{Markup.Escape(a.Title ?? "(no title)")}[/]")
             .Border(BoxBorder.Rounded)
@@ -60,6 +60,16 @@ internal sealed class TextReportWriter : IReportWriter
             var removed = a.Removed.GroupBy(r => r.Reason).Select(g => $"{g.Key} ×{g.Count()}");
             console.MarkupLine($"[grey]removed: {Markup.Escape(string.Join(", ", removed))}[/]");
         }
+    }
+
+    /// <summary>The score with a count of flags by severity; the flags table below gives the reasons.</summary>
+    private static string CredibilityLine(double score, IReadOnlyList<Flag> flags)
+    {
+        var colour = score switch { < 0.4 => "red", < 0.7 => "yellow", _ => "green" };
+        var counts = flags.GroupBy(f => f.Severity).OrderByDescending(g => g.Key)
+            .Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}");
+        var summary = flags.Count == 0 ? "no flags" : string.Join(", ", counts) + (flags.Count == 1 ? " flag" : " flags");
+        return $"[{colour}]{score:0.00}[/] ({summary})";
     }
 
     private static void Row(Grid grid, string label, string? value, bool escape = true)

@@ -41,14 +41,14 @@ internal sealed class ArticleExtractor : IArticleExtractor
         var log = new CleaningLog();
         cleaner.Clean(root, log);
         var blocks = linearizer.Linearize(root);
-        var selection = selector.Select(blocks);
+        var title = MetadataResolver.ChooseTitle(meta, blocks);
+        var selection = selector.Select(blocks, title.Title);
         var reasons = new RemovalReason?[blocks.Count];
         for (var i = 0; i < blocks.Count; i++)
         {
             if (!selection.Kept[i])
                 reasons[i] = RemovalReason.OutsideMainContent;
         }
-        var title = MetadataResolver.ChooseTitle(meta, blocks);
         var findings = trimmer.Trim(blocks, reasons, title.Title);
         var (nearDates, nearBylines) = NearTitle(blocks, title.Title);
         var date = MetadataResolver.ChooseDate(meta, [.. findings.DateLines, .. nearDates], url);
@@ -112,6 +112,9 @@ internal sealed class ArticleExtractor : IArticleExtractor
             var text = blocks[i].Text;
             if (text.Length > 120)
                 break;
+            // Only lines about the article (date, source, byline), never its first sentence ("1998年8月7日，…").
+            if (!BoundaryTrimmer.IsMetaLine(text))
+                continue;
             if (DateParser.FindInText(text) is not null && (BoundaryTrimmer.IsDateLine(text) || text.Length <= 80))
                 dates.Add(text);
             if (text.Length <= 80)

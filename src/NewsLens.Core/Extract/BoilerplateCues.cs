@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using NewsLens.Extract.Html;
 using NewsLens.Model;
@@ -35,7 +36,7 @@ internal static class BoilerplateCues
         ("navbar", RemovalReason.Navigation), ("navigation", RemovalReason.Navigation), ("menu", RemovalReason.Navigation), ("daohang", RemovalReason.Navigation),
         ("sitemap", RemovalReason.Navigation),
         ("advert", RemovalReason.Advertisement), ("sponsor", RemovalReason.Advertisement), ("guanggao", RemovalReason.Advertisement), ("newsletter", RemovalReason.Advertisement),
-        ("subscribe", RemovalReason.Advertisement), ("cookie", RemovalReason.Advertisement), ("promo", RemovalReason.Advertisement), ("paywall", RemovalReason.Advertisement),
+        ("subscribe", RemovalReason.Advertisement), ("cookie", RemovalReason.Advertisement), ("promo", RemovalReason.Advertisement),
         ("signup", RemovalReason.Form), ("login", RemovalReason.Form),
     ];
 
@@ -66,7 +67,27 @@ internal static class BoilerplateCues
         "article", "content", "entry", "post-body", "postbody", "story", "zhengwen", "artibody", "news_txt", "newstext", "main-text", "maintext", "detail", "txt", "neirong", "wenzhang",
     ];
 
+    private static readonly SearchValues<string> StrongSearch = SearchValues.Create(SubstringCues.Select(c => c.Word).ToArray(), StringComparison.Ordinal);
+
+    private static readonly SearchValues<string> WeakSearch = SearchValues.Create(WeakSubstringCues.Select(c => c.Word).ToArray(), StringComparison.Ordinal);
+
+    private static readonly SearchValues<string> ContentSearch = SearchValues.Create(ContentSubstrings, StringComparison.Ordinal);
+
     private static readonly FrozenSet<string> ContentTokens = FrozenSet.ToFrozenSet(["main", "body", "text", "post", "page", "blog", "con", "cont", "zw", "nr"], StringComparer.Ordinal);
+
+    private static RemovalReason? FirstCue(string names, SearchValues<string> search, (string Word, RemovalReason Reason)[] cues)
+    {
+        var at = names.AsSpan().IndexOfAny(search);
+        if (at < 0)
+            return null;
+        var rest = names.AsSpan(at);
+        foreach (var (word, reason) in cues)
+        {
+            if (rest.StartsWith(word, StringComparison.Ordinal))
+                return reason;
+        }
+        return null;
+    }
 
     /// <summary>Classifies one element from its class and id (and itemprop).</summary>
     public static (CueVerdict Verdict, RemovalReason Reason) Classify(HtmlNode element)
@@ -103,39 +124,10 @@ internal static class BoilerplateCues
             if (!positive && contentTokens.Contains(token))
                 positive = true;
         }
-        if (strong is null)
-        {
-            foreach (var (word, reason) in SubstringCues)
-            {
-                if (names.Contains(word, StringComparison.Ordinal))
-                {
-                    strong = reason;
-                    break;
-                }
-            }
-        }
+        strong ??= FirstCue(names, StrongSearch, SubstringCues);
         if (strong is null && weak is null)
-        {
-            foreach (var (word, reason) in WeakSubstringCues)
-            {
-                if (names.Contains(word, StringComparison.Ordinal))
-                {
-                    weak = reason;
-                    break;
-                }
-            }
-        }
-        if (!positive)
-        {
-            foreach (var word in ContentSubstrings)
-            {
-                if (names.Contains(word, StringComparison.Ordinal))
-                {
-                    positive = true;
-                    break;
-                }
-            }
-        }
+            weak = FirstCue(names, WeakSearch, WeakSubstringCues);
+        positive = positive || names.AsSpan().IndexOfAny(ContentSearch) >= 0;
         if (strong is { } s)
             return (CueVerdict.Boilerplate, s);
         if (weak is { } w)

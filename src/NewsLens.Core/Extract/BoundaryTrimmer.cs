@@ -28,6 +28,9 @@ internal sealed partial class BoundaryTrimmer
     /// <summary>A "long paragraph": ends the head zone and stops a related-links run (Latin-equivalent chars).</summary>
     private const int ProseLength = 150;
 
+    /// <summary>Meta lines this short may hold clause commas (a list of names).</summary>
+    private const int MaxShortMetaLine = 30;
+
     /// <summary>Titles shorter than this (visible chars) are too generic to match lines against.</summary>
     private const int MinTitleChars = 6;
 
@@ -36,6 +39,9 @@ internal sealed partial class BoundaryTrimmer
 
     /// <summary>Blocks before the title line are dropped only when they are this small a share of the body.</summary>
     private const double MaxPreTitleShare = 0.25;
+
+    /// <summary>List items at the end of the body with this much link text are teasers for other articles.</summary>
+    private const double TrailingListLinkDensity = 0.25;
 
     /// <summary>A tail cut after a strong end marker may drop at most this share of the body.</summary>
     private const double MaxTailCutShare = 0.3;
@@ -135,7 +141,7 @@ internal sealed partial class BoundaryTrimmer
                 if (DateParser.FindInText(text) is not null)
                     findings.DateLines.Add(text);
             }
-            else if (HeadBylineLine().IsMatch(text) || BylineLine().IsMatch(text))
+            else if ((HeadBylineLine().IsMatch(text) || BylineLine().IsMatch(text)) && IsMetaLine(text))
             {
                 reasons[i] = RemovalReason.Byline;
                 findings.BylineLines.Add(text);
@@ -212,6 +218,24 @@ internal sealed partial class BoundaryTrimmer
             }
             break;
         }
+        // A trailing list of links ("More stories" teasers) and the short heading above it.
+        var cut = false;
+        for (var k = order.Count - 1; k >= 0; k--)
+        {
+            var b = blocks[order[k]];
+            if (reasons[order[k]] is not null)
+                continue;
+            if (b.Kind == BlockKind.ListItem && b.LinkDensity >= TrailingListLinkDensity)
+            {
+                reasons[order[k]] = RemovalReason.RelatedLinks;
+                cut = true;
+                continue;
+            }
+            if (cut && b.VisibleChars <= 60 && !EndsSentence(b.Text) && b.Punctuation <= 1)
+                reasons[order[k]] = RemovalReason.RelatedLinks;
+            break;
+        }
+        order.RemoveAll(i => reasons[i] is not null);
         // Editor and ad lines inside the body go wherever they are.
         foreach (var i in order)
         {
@@ -224,7 +248,7 @@ internal sealed partial class BoundaryTrimmer
 
     private static RemovalReason? TailReason(string text)
     {
-        if (EditorLine().IsMatch(text) || BylineLine().IsMatch(text))
+        if ((EditorLine().IsMatch(text) || BylineLine().IsMatch(text)) && IsMetaLine(text))
             return RemovalReason.Byline;
         if (SourceLine().IsMatch(text) && text.Length <= 60)
             return RemovalReason.SourceLine;
@@ -255,7 +279,38 @@ internal sealed partial class BoundaryTrimmer
         return letters <= 12 && !EndsSentence(text);
     }
 
+    /// <summary>
+    /// A line that states facts about the article rather than telling it: no sentence end, and no
+    /// clause commas unless very short ("作者：张三，李四"). "记者从省统计局获悉，…" is prose, not a byline.
+    /// </summary>
+    internal static bool IsMetaLine(string s) =>
+        !EndsSentence(s) && (s.Length <= MaxShortMetaLine || s.AsSpan().IndexOfAny('，', '。') < 0);
+
     private static bool EndsSentence(string s) => s.Length > 0 && s[^1] is '。' or '！' or '？' or '.' or '!' or '?';
+
+    /// <summary>Whether a heading states the title: same letters and digits, up to a trailing ellipsis or site suffix.</summary>
+    internal static bool SameTitle(string heading, string title)
+    {
+        var h = LettersAndDigits(heading);
+        var t = LettersAndDigits(title);
+        if (h.Length == 0 || t.Length == 0)
+            return false;
+        if (h == t)
+            return true;
+        var (shorter, longer) = h.Length < t.Length ? (h, t) : (t, h);
+        return shorter.Length * 10 >= longer.Length * 8 && longer.Contains(shorter, StringComparison.Ordinal);
+    }
+
+    private static string LettersAndDigits(string s)
+    {
+        var sb = new System.Text.StringBuilder(s.Length);
+        foreach (var c in s)
+        {
+            if (char.IsLetterOrDigit(c))
+                sb.Append(char.ToLowerInvariant(c));
+        }
+        return sb.ToString();
+    }
 
     /// <summary>Text without whitespace, for comparing lines that differ only in spacing.</summary>
     internal static string Squeeze(string s)

@@ -30,6 +30,9 @@ internal sealed class DomCleaner
     /// </summary>
     private const double ProtectedTextShare = 0.5;
 
+    /// <summary>Visible non-link characters that must remain outside a comment thread for it to be removed (≈ a short post).</summary>
+    private const int MinTextBesideComments = 200;
+
     /// <summary>Weak cues (side, header, tag) are trusted less: a smaller share protects.</summary>
     private const double ProtectedTextShareWeak = 0.25;
 
@@ -47,12 +50,13 @@ internal sealed class DomCleaner
          "textarea", "audio", "video", "map", "head", "link", "meta", "title", "source", "picture", "img", "math", "noembed", "noframes", "frameset", "label"],
         StringComparer.Ordinal);
 
-    private static readonly string[] HiddenClasses = ["hidden", "hide", "d-none", "is-hidden", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "invisible", "offscreen", "element-invisible"];
+    private static readonly FrozenSet<string> HiddenClasses = FrozenSet.ToFrozenSet(
+        ["hidden", "hide", "d-none", "is-hidden", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "invisible", "offscreen", "element-invisible"],
+        StringComparer.OrdinalIgnoreCase);
 
     public void Clean(HtmlNode root, CleaningLog log)
     {
         DropNonContent(root, log);
-        TextStats.Compute(root);
         var pageText = Math.Max(1, root.TextChars - root.LinkChars);
         var stack = new Stack<HtmlNode>();
         stack.Push(root);
@@ -64,6 +68,7 @@ internal sealed class DomCleaner
             if (node != root && Boilerplate(node, pageText) is { } reason)
             {
                 Record(node, reason, hidden: false, log);
+                Subtract(node);
                 node.Remove();
                 continue;
             }
@@ -71,38 +76,47 @@ internal sealed class DomCleaner
             for (var k = children.Count - 1; k >= 0; k--)
                 stack.Push(children[k]);
         }
-        TextStats.Compute(root);
     }
 
     private static void DropNonContent(HtmlNode root, CleaningLog log)
     {
         var stack = new Stack<HtmlNode>();
         stack.Push(root);
-        var doomed = new List<(HtmlNode Node, bool Hidden)>();
         while (stack.Count > 0)
         {
             var node = stack.Pop();
-            if (!node.IsElement)
-                continue;
-            if (DropSilently.Contains(node.Name))
+            node.RemoveChildren(child =>
             {
-                doomed.Add((node, false));
-                continue;
-            }
-            if (IsHidden(node))
-            {
-                doomed.Add((node, true));
-                continue;
-            }
+                if (!child.IsElement)
+                    return false;
+                var drop = DropSilently.Contains(child.Name);
+                if (!drop && IsHidden(child))
+                {
+                    Record(child, RemovalReason.Hidden, hidden: true, log);
+                    drop = true;
+                }
+                if (drop)
+                    Subtract(child);
+                return drop;
+            });
             var children = node.Children;
             for (var k = children.Count - 1; k >= 0; k--)
-                stack.Push(children[k]);
+            {
+                if (children[k].HasChildren)
+                    stack.Push(children[k]);
+            }
         }
-        foreach (var (node, hidden) in doomed)
+    }
+
+    /// <summary>Takes a subtree's text out of its ancestors' counts before it is detached.</summary>
+    private static void Subtract(HtmlNode node)
+    {
+        if (node.TextChars == 0)
+            return;
+        for (var a = node.Parent; a is not null; a = a.Parent)
         {
-            if (hidden)
-                Record(node, RemovalReason.Hidden, hidden: true, log);
-            node.Remove();
+            a.TextChars -= node.TextChars;
+            a.LinkChars -= node.LinkChars;
         }
     }
 
@@ -118,14 +132,11 @@ internal sealed class DomCleaner
             return true;
         if (node.Attr("class") is { } cls)
         {
+            var hidden = HiddenClasses.GetAlternateLookup<ReadOnlySpan<char>>();
             foreach (var range in cls.AsSpan().SplitAny(" \t\n"))
             {
-                var token = cls.AsSpan()[range];
-                foreach (var h in HiddenClasses)
-                {
-                    if (token.Equals(h, StringComparison.OrdinalIgnoreCase))
-                        return true;
-                }
+                if (hidden.Contains(cls.AsSpan()[range]))
+                    return true;
             }
         }
         return false;
@@ -179,9 +190,13 @@ internal sealed class DomCleaner
                 _ => RemovalReason.OutsideMainContent,
             };
         }
-        if (node.Name is "body" or "html" or "article" or "main" or "#document")
+        // Inline elements never hold a boilerplate block worth a cue check; skipping them halves the cost.
+        if (node.Name is "body" or "html" or "article" or "main" or "#document" or "a" or "span" or "b" or "i" or "em" or "strong" or "font" or "br" or "img" or "small" or "sup" or "sub" or "u" or "code" or "abbr" or "time" or "cite" or "q" or "mark" or "s" or "strike" or "big" or "tt" || node.Attributes is null)
             return null;
         var (verdict, reason) = BoilerplateCues.Classify(node);
+        // Comment threads can outweigh a short post; they go whenever the page keeps some text without them.
+        if (verdict == CueVerdict.Boilerplate && reason == RemovalReason.Comments && pageText - (node.TextChars - node.LinkChars) >= MinTextBesideComments)
+            return reason;
         return verdict switch
         {
             CueVerdict.Boilerplate when share < ProtectedTextShare => reason,

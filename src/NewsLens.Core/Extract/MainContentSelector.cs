@@ -38,6 +38,9 @@ internal sealed class MainContentSelector
     /// <summary>How many alternative candidates under one ancestor make that ancestor the container.</summary>
     private const int AlternativesToMoveUp = 3;
 
+    /// <summary>The article holding the title heading wins over a higher-scoring sibling article when it has this share of its score.</summary>
+    private const double TitledArticleShare = 0.3;
+
     /// <summary>A sibling with at least this share of the winner's score joins the body.</summary>
     private const double SiblingShare = 0.2;
 
@@ -46,7 +49,13 @@ internal sealed class MainContentSelector
 
     private const double SiblingMaxLinkDensity = 0.25;
 
-    public Selection Select(IReadOnlyList<TextBlock> blocks)
+    /// <summary>A same-class part of a split body needs at least this score (≈ one real paragraph)...</summary>
+    private const double SplitPartMinScore = 5;
+
+    /// <summary>...and this share of the main part's score.</summary>
+    private const double SplitPartShare = 0.05;
+
+    public Selection Select(IReadOnlyList<TextBlock> blocks, string? title = null)
     {
         var scores = new Dictionary<HtmlNode, double>();
         var blockScores = new double[blocks.Count];
@@ -86,9 +95,11 @@ internal sealed class MainContentSelector
 
         if (top is not null)
         {
+            top = PreferTitledArticle(top, topScore, final, blocks, title);
             top = MoveUpForAlternatives(top, topScore, final);
             topScore = final.GetValueOrDefault(top, topScore);
             var included = IncludedNodes(top, topScore, final);
+            AddSameClassParts(top, topScore, final, included);
             var kept = new bool[blocks.Count];
             var length = 0;
             for (var b = 0; b < blocks.Count; b++)
@@ -149,6 +160,33 @@ internal sealed class MainContentSelector
         return (raw + tag + cue) * (1 - linkDensity);
     }
 
+    /// <summary>
+    /// On a page of several &lt;article&gt;s (a post followed by teasers of others), the page's own story is
+    /// the one under the title heading, even when another one scores a little higher.
+    /// </summary>
+    private static HtmlNode PreferTitledArticle(HtmlNode top, double topScore, Dictionary<HtmlNode, double> final, IReadOnlyList<TextBlock> blocks, string? title)
+    {
+        if (top.Name != "article" || title is null)
+            return top;
+        HtmlNode? heading = null;
+        foreach (var b in blocks)
+        {
+            if (b.Kind == BlockKind.Heading && b.Owner is not null && BoundaryTrimmer.SameTitle(b.Text, title))
+            {
+                heading = b.Owner;
+                break;
+            }
+        }
+        if (heading is null || IsDescendant(heading, top))
+            return top;
+        for (var a = heading.Parent; a is not null; a = a.Parent)
+        {
+            if (a.Name == "article")
+                return final.TryGetValue(a, out var f) && f >= topScore * TitledArticleShare ? a : top;
+        }
+        return top;
+    }
+
     /// <summary>When several near-best candidates share an ancestor, the article is split across them: take the ancestor.</summary>
     private static HtmlNode MoveUpForAlternatives(HtmlNode top, double topScore, Dictionary<HtmlNode, double> final)
     {
@@ -185,6 +223,9 @@ internal sealed class MainContentSelector
         {
             if (sibling == top || !sibling.IsElement)
                 continue;
+            // Sibling <article>s are other stories of a listing page, never the rest of this one.
+            if (sibling.Name == "article" && top.Name == "article")
+                continue;
             var bonus = topClass is not null && string.Equals(sibling.Attr("class"), topClass, StringComparison.Ordinal) ? topScore * SiblingShare : 0;
             if (final.TryGetValue(sibling, out var f) && f + bonus >= threshold)
             {
@@ -200,6 +241,26 @@ internal sealed class MainContentSelector
             }
         }
         return included;
+    }
+
+    /// <summary>
+    /// Bodies split around ads and embeds repeat the body container's tag and class ("article-body",
+    /// "component-content") further down the page: those parts join when they carry prose of their own.
+    /// </summary>
+    private static void AddSameClassParts(HtmlNode top, double topScore, Dictionary<HtmlNode, double> final, HashSet<HtmlNode> included)
+    {
+        var cls = top.Attr("class");
+        if (string.IsNullOrWhiteSpace(cls))
+            return;
+        var min = Math.Max(SplitPartMinScore, topScore * SplitPartShare);
+        foreach (var (node, f) in final)
+        {
+            if (f < min || included.Contains(node) || node.Name != top.Name || !string.Equals(node.Attr("class"), cls, StringComparison.Ordinal))
+                continue;
+            if (IsDescendant(node, top) || IsDescendant(top, node))
+                continue;
+            included.Add(node);
+        }
     }
 
     private static string PlainText(HtmlNode node)

@@ -9,14 +9,16 @@ namespace NewsLens.Link;
 /// <param name="Rows">Signature values per band. With 64 × 2 a pair at Jaccard 0.15 becomes a candidate with
 /// probability 1-(1-0.15²)^64 ≈ 0.77 and at 0.25 with 0.98, so rewrites and excerpts are found; unrelated
 /// news pairs (Jaccard ≈ 0.01) collide in a band with probability ≈ 0.006 and are then rejected by the full comparison.</param>
-/// <param name="CjkShingle">Shingle length in units when the text is mostly Han/kana/hangul (one unit per character).</param>
+/// <param name="CjkShingle">Shingle length in units when the text is mostly Han/kana/hangul (one unit per character).
+/// 4 rather than 5: on <c>eval links</c> heavy reworks are found 166/169 at k=4 against 147/169 at k=5, with
+/// no false copies among the story set's independent texts either way.</param>
 /// <param name="WordShingle">Shingle length in units when the text is mostly alphabetic (one unit per word).</param>
 /// <param name="Seed">Seed of the MinHash permutations and band keys.</param>
 internal sealed record LinkOptions(
     int Permutations = 128,
     int Bands = 64,
     int Rows = 2,
-    int CjkShingle = 5,
+    int CjkShingle = 4,
     int WordShingle = 4,
     ulong Seed = 0x4E6577734C656E73UL)
 {

@@ -40,14 +40,14 @@ internal sealed class Linker
     private readonly StoryProfiler profiler;
     private readonly ThreadBuilder threads = new();
 
-    public Linker(LinkOptions? options = null, IScriptFolder? folder = null)
+    public Linker(LinkOptions? options = null, IScriptFolder? folder = null, TermWeights? weights = null)
     {
         Options = options ?? LinkOptions.Default;
         folder ??= new FallbackScriptFolder();
         detector = new CopyDetector(Options, folder);
         banding = new LshBanding(Options);
         index = new LshIndex(Options);
-        profiler = new StoryProfiler(folder);
+        profiler = new StoryProfiler(folder, weights ?? TermWeights.Uniform);
     }
 
     public LinkOptions Options { get; }
@@ -63,9 +63,9 @@ internal sealed class Linker
     {
         var id = article.Article.Id;
         var signature = detector.Sign(article.Article);
-        var duplicates = detector.Find(index, signature, selfId: id);
-        index.Add(id, signature);
         var profile = profiler.Profile(article);
+        var duplicates = detector.Find(index, signature, threads.Nearby(profile), selfId: id);
+        index.Add(id, signature);
         var thread = threads.Assign(profile, duplicates);
         return new LinkOutcome(id, signature, banding.Keys(signature), duplicates, profile, thread);
     }
@@ -85,9 +85,12 @@ internal sealed class Linker
     /// Links a set of articles: in story-date order (undated last, then by id) so the earliest report founds
     /// each thread; every article gets its copy links in both directions and its thread id (null when alone).
     /// </summary>
-    public static LinkResult LinkAll(IEnumerable<AnalysedArticle> articles, LinkOptions? options = null, IScriptFolder? folder = null)
+    public static LinkResult LinkAll(IEnumerable<AnalysedArticle> articles, LinkOptions? options = null, IScriptFolder? folder = null, TermWeights? weights = null) =>
+        LinkAll(new Linker(options, folder, weights), articles);
+
+    /// <summary>Batch linking with a configured (empty) linker.</summary>
+    public static LinkResult LinkAll(Linker linker, IEnumerable<AnalysedArticle> articles)
     {
-        var linker = new Linker(options, folder);
         var unique = articles
             .GroupBy(a => a.Article.Id, StringComparer.Ordinal)
             .Select(g => g.First())

@@ -22,8 +22,9 @@ internal sealed class AnalysisResources
         Segmenter = File.Exists(cws) ? Segmenter.Load(cws, Script) : null;
         var ner = Path.Combine(models, NerTagger.DefaultModelFile);
         Entities = File.Exists(ner) ? NerTagger.Load(ner, Script) : null;
-        // Loaded on first use and then shared: verbs that never link entities do not pay for the KB.
         AssessRules = Assess.Rules.AssessRules.Load(Path.Combine(root, "rules"));
+        Link = NewsLens.Link.LinkResources.Load(root);
+        // Loaded on first use and then shared: verbs that never link entities do not pay for the KB.
         knowledge = new Lazy<Analyse.Knowledge.KnowledgeBase>(() => Analyse.Knowledge.KnowledgeBase.Load(Path.Combine(root, "kb")), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
@@ -44,6 +45,9 @@ internal sealed class AnalysisResources
 
     /// <summary>Assess-stage lexicons and phrase lists (embedded; files in <c>rules/</c> under the root replace them).</summary>
     public Assess.Rules.AssessRules AssessRules { get; }
+
+    /// <summary>Term weights and script folding for copy detection and story threads.</summary>
+    public NewsLens.Link.LinkResources Link { get; }
 
     /// <summary>Loads from <paramref name="root"/>, by default the folder beside the running assembly.</summary>
     public static AnalysisResources Load(string? root = null)

@@ -92,6 +92,29 @@ internal sealed class SqliteArticleStore : IArticleStore
         });
     }
 
+    /// <summary>Bulk load for benchmarks and imports: many articles in one transaction (ingest uses <see cref="Store"/>, one each).</summary>
+    internal int StoreMany(IReadOnlyList<AnalysedArticle> articles)
+    {
+        var rows = articles.Select(a => ArticleRows.From(a)).ToList();
+        return InTransaction(() =>
+        {
+            var stored = 0;
+            foreach (var r in rows)
+            {
+                if (Scalar("SELECT 1 FROM sources WHERE source = $s", ("$s", r.Source)) is not null)
+                    continue;
+                if (Scalar("SELECT rowid FROM articles WHERE id = $id", ("$id", r.Id)) is null)
+                {
+                    InsertArticle(r);
+                    stored++;
+                }
+                Exec("INSERT INTO sources (source, article_id, outcome) VALUES ($s, $id, $o)",
+                    ("$s", r.Source), ("$id", r.Id), ("$o", ArticleRows.Code(StoreOutcome.Stored)));
+            }
+            return stored;
+        });
+    }
+
     public StoreOutcome Reject(Rejection rejection) => InTransaction(() =>
     {
         if (Scalar("SELECT 1 FROM sources WHERE source = $s", ("$s", rejection.Source)) is not null)

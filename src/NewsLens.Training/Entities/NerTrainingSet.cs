@@ -84,9 +84,20 @@ internal sealed class NerTrainingSet : ITrainingSet
     public void Features(int sentence, int epoch, Span<ulong> output)
     {
         var s = sentences[sentence];
+        var n = s.Text.Length;
+        var tokenLength = new int[n];
+        var entityLength = new int[n];
+        var entityType = new int[n];
+        foreach (var (start, length) in s.Tokens)
+            tokenLength[start] = length;
+        foreach (var (start, length, type) in s.Entities)
+        {
+            entityLength[start] = length;
+            entityType[start] = IndexOfType(type);
+        }
         bool HideWord(int start, int length)
         {
-            if (!s.Tokens.Contains((start, length)))
+            if (tokenLength[start] != length)
                 return false;
             var count = wordFrequency.GetValueOrDefault(s.Text.Substring(start, length));
             var p = count <= 1 ? HideWordSeenOnce : count <= 3 ? HideWordSeenTwiceOrThrice : HideWordFrequent;
@@ -97,7 +108,7 @@ internal sealed class NerTrainingSet : ITrainingSet
             var type = NerFeatures.Types[typeIndex];
             return (start, length) =>
             {
-                if (!s.Entities.Contains((start, length, type)))
+                if (entityLength[start] != length || entityType[start] != typeIndex)
                     return false;
                 var count = nameFrequency.GetValueOrDefault(type + ":" + s.Text.Substring(start, length));
                 var p = count <= 1 ? HideNameSeenOnce : count <= 3 ? HideNameSeenTwiceOrThrice : HideNameFrequent;

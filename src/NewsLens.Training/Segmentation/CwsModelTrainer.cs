@@ -17,7 +17,8 @@ internal sealed record CwsTrainingRequest(
     string ScriptTable,
     string Output,
     PerceptronOptions Options,
-    int Holdout);
+    int Holdout,
+    HideRates? Hide = null);
 
 /// <summary>Trains a segmentation model end to end and writes the model file.</summary>
 internal static class CwsModelTrainer
@@ -68,7 +69,7 @@ internal static class CwsModelTrainer
             .ToArray();
         log.WriteLine($"lexicon: {lexiconWords.Length:N0} words of 2..{Lexicon.MaxWordLength} characters");
         var features = new CwsFeatures(new Lexicon(lexiconWords), folder);
-        var set = new CwsTrainingSet(train, features, request.Options.Seed);
+        var set = new CwsTrainingSet(train, features, request.Options.Seed, request.Hide);
         var lists = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal) { [Segmenter.LexiconList] = lexiconWords };
         var description = ModelAssembly.Describe(
             request.Options,
@@ -76,13 +77,22 @@ internal static class CwsModelTrainer
             set.Count,
             set.Characters);
 
+        // The holdout is scored twice: with the full dictionary (it knows the holdout's words, as it knows
+        // the training words) and with the words that occur only in the holdout removed, which turns them
+        // into unknown words as in new text: the second figure is the one that predicts test scores.
+        var trainWords = train.SelectMany(w => w).ToHashSet(StringComparer.Ordinal);
+        var devOnly = dev.SelectMany(w => w).Where(w => !trainWords.Contains(w)).Select(w => Segmenter.NormaliseWord(w, folder)).ToHashSet(StringComparer.Ordinal);
+        var devOov = dev.Sum(s => s.Count(w => !trainWords.Contains(w))) / (double)Math.Max(1, dev.Sum(s => s.Count));
+        var reducedLists = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal) { [Segmenter.LexiconList] = [.. lexiconWords.Where(w => !devOnly.Contains(w))] };
         var trainer = new PerceptronTrainer(request.Options, log)
         {
             AfterEpoch = dev.Count == 0 ? null : (epoch, averaged) =>
             {
-                var data = ModelAssembly.Build(Segmenter.ModelKind, CwsFeatures.FeatureSet, set.Labels, averaged(), description, lists);
-                var segmenter = new Segmenter(new SequenceModel(data), folder);
-                log.WriteLine($"  holdout ({dev.Count} sentences) word F1 after epoch {epoch}: {SpanF1(segmenter, dev):F4}");
+                var weights = averaged();
+                var data = ModelAssembly.Build(Segmenter.ModelKind, CwsFeatures.FeatureSet, set.Labels, weights, description, lists);
+                var full = SpanF1(new Segmenter(new SequenceModel(data), folder), dev);
+                var reduced = SpanF1(new Segmenter(new SequenceModel(data with { Lists = reducedLists }), folder), dev);
+                log.WriteLine($"  holdout ({dev.Count} sentences) word F1 after epoch {epoch}: {full:F4} with the full dictionary, {reduced:F4} with holdout-only words removed (OOV {devOov:P2})");
             },
         };
         var weights = trainer.Train(set);

@@ -18,9 +18,7 @@ internal sealed class CwsTrainingSet : ITrainingSet
     /// to be unseen as seen in another sample of the same size; frequent words are rarely unseen.
     /// Chosen so the overall hidden share of multi-character tokens (≈ 5 %) sits between the test OOV rates.
     /// </summary>
-    private const double HideSeenOnce = 0.5;
-    private const double HideSeenTwiceOrThrice = 0.25;
-    private const double HideFrequent = 0.03;
+    public static readonly HideRates DefaultHideRates = new(SeenOnce: 0.5, SeenTwiceOrThrice: 0.25, Frequent: 0.03);
 
     public static readonly IReadOnlyList<string> LabelNames = ["B", "M", "E", "S"];
 
@@ -32,8 +30,11 @@ internal sealed class CwsTrainingSet : ITrainingSet
     private readonly CwsFeatures features;
     private readonly ulong seed;
 
-    public CwsTrainingSet(IEnumerable<IReadOnlyList<string>> sentences, CwsFeatures features, int seed)
+    private readonly HideRates hide;
+
+    public CwsTrainingSet(IEnumerable<IReadOnlyList<string>> sentences, CwsFeatures features, int seed, HideRates? hide = null)
     {
+        this.hide = hide ?? DefaultHideRates;
         this.features = features;
         this.seed = (ulong)seed;
         foreach (var words in sentences)
@@ -89,7 +90,7 @@ internal sealed class CwsTrainingSet : ITrainingSet
                 if (tags[k] != M)
                     return false;
             var count = frequency.GetValueOrDefault(text.Substring(start, length));
-            var p = count <= 1 ? HideSeenOnce : count <= 3 ? HideSeenTwiceOrThrice : HideFrequent;
+            var p = count <= 1 ? hide.SeenOnce : count <= 3 ? hide.SeenTwiceOrThrice : hide.Frequent;
             return Unit(sentence, start, epoch) < p;
         }
         using var view = features.View(text, Hide);
@@ -102,3 +103,6 @@ internal sealed class CwsTrainingSet : ITrainingSet
         return (h >> 11) * (1.0 / (1UL << 53));
     }
 }
+
+/// <summary>Probabilities of hiding a gold word from the dictionary features, by its corpus frequency.</summary>
+internal sealed record HideRates(double SeenOnce, double SeenTwiceOrThrice, double Frequent);

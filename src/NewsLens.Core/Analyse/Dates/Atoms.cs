@@ -54,6 +54,15 @@ internal sealed record Cal
 
     public ContextUnit Context { get; init; }
 
+    /// <summary>The month was inferred from the reference, not stated: it does not become context for later days.</summary>
+    public bool MonthInferred { get; init; }
+
+    /// <summary>Its clause says the event is ahead (将, 拟, 定于…): an underspecified date takes its future reading.</summary>
+    public bool Future { get; init; }
+
+    /// <summary>Granularity of a relative word left unresolved for want of a reference (昨天 → Day).</summary>
+    public DateGranularity? Unit { get; init; }
+
     /// <summary>Offset in <see cref="Context"/> units (次日 = +1, 前一天 = -1, 次年 = +1).</summary>
     public int ContextOffset { get; init; }
 

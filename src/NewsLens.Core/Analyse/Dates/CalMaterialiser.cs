@@ -16,7 +16,8 @@ internal sealed class DateContext
             LastYear = y;
             if (resolved.Month is { } m)
             {
-                LastMonth = (y, m);
+                if (!resolved.MonthInferred)
+                    LastMonth = (y, m);
                 if (resolved.Day is { } d && CalendarMath.IsValid(y, m, d))
                     LastDay = new DateOnly(y, m, d);
             }
@@ -119,21 +120,21 @@ internal static class CalMaterialiser
             }
             else if (cal.Lunar)
             {
-                if (cal.Month is null || cal.Day is null || CalendarMath.NearestLunar(cal.Month.Value, cal.Day.Value, r) is not { } g)
+                if (cal.Month is null || cal.Day is null || CalendarMath.NearestLunar(cal.Month.Value, cal.Day.Value, r, cal.Future) is not { } g)
                     return (Unresolved(GranularityOf(cal)), null);
                 cal = cal with { Year = g.Year, Month = g.Month, Day = g.Day, Lunar = false };
                 anchor = DateAnchor.Reference;
             }
             else if (cal.Month is null)
             {
-                if (cal.Day is not { } dd || CalendarMath.MonthForDay(dd, r) is not { } ym)
+                if (cal.Day is not { } dd || CalendarMath.MonthForDay(dd, r, cal.Future) is not { } ym)
                     return (Unresolved(GranularityOf(cal)), null);
-                cal = cal with { Year = ym.Year, Month = ym.Month };
+                cal = cal with { Year = ym.Year, Month = ym.Month, MonthInferred = true };
                 anchor = DateAnchor.Reference;
             }
             else
             {
-                var y = CalendarMath.YearForMonthDay(cal.Month.Value, cal.Day, r);
+                var y = CalendarMath.YearForMonthDay(cal.Month.Value, cal.Day, r, cal.Future);
                 if (y is null)
                     return (Unresolved(GranularityOf(cal)), null);
                 cal = cal with { Year = y };
@@ -201,7 +202,8 @@ internal static class CalMaterialiser
     }
 
     private static DateGranularity GranularityOf(Cal cal) =>
-        cal.Second is not null ? DateGranularity.Second
+        cal.Unit is { } unit && cal.Hour is null && cal.Part is null ? unit
+        : cal.Second is not null ? DateGranularity.Second
         : cal.Minute is not null ? DateGranularity.Minute
         : cal.Hour is not null ? DateGranularity.Hour
         : cal.Part is not null ? DateGranularity.PartOfDay

@@ -34,8 +34,32 @@ internal static class CalendarMath
     /// <summary>1 = Monday … 7 = Sunday.</summary>
     public static int IsoDay(DateOnly d) => ((int)d.DayOfWeek + 6) % 7 + 1;
 
-    /// <summary>Year for a month (and day) stated without one, nearest the reference.</summary>
-    public static int? YearForMonthDay(int month, int? day, DateOnly reference)
+    /// <summary>An underspecified date with no future cue is read as the latest one on or before the reference
+    /// (news reports what happened) when that lies within this many days, else as the nearest one. Half a year:
+    /// further back, an upcoming date is the likelier reading ("3月1日" in a January article).</summary>
+    public const int PastReachDays = 183;
+
+    /// <summary>Picks among the readings of an underspecified date: with a future cue the first on or after the
+    /// reference, otherwise the last on or before it within <see cref="PastReachDays"/>, else the nearest (past on a tie).</summary>
+    public static DateOnly? Choose(IEnumerable<DateOnly> candidates, DateOnly reference, bool future)
+    {
+        var list = candidates.Order().ToList();
+        if (list.Count == 0)
+            return null;
+        if (future && list.Where(c => c >= reference).Select(c => (DateOnly?)c).FirstOrDefault() is { } next)
+            return next;
+        if (!future && list.Where(c => c <= reference).Select(c => (DateOnly?)c).LastOrDefault() is { } last
+            && reference.DayNumber - last.DayNumber <= PastReachDays)
+            return last;
+        var best = list[0];
+        foreach (var c in list)
+            if (Math.Abs(c.DayNumber - reference.DayNumber) < Math.Abs(best.DayNumber - reference.DayNumber))
+                best = c;
+        return best;
+    }
+
+    /// <summary>Year for a month (and day) stated without one.</summary>
+    public static int? YearForMonthDay(int month, int? day, DateOnly reference, bool future = false)
     {
         if (day is null)
         {
@@ -44,57 +68,28 @@ internal static class CalendarMath
                 : diff < -MonthWithoutYearReach ? reference.Year + 1
                 : reference.Year;
         }
-        int? best = null;
-        var bestDistance = int.MaxValue;
         var reach = month == 2 && day == 29 ? LeapSearchYears : 1;
-        for (var y = reference.Year - reach; y <= reference.Year + reach; y++)
-        {
-            if (!IsValid(y, month, day.Value))
-                continue;
-            var distance = Math.Abs(new DateOnly(y, month, day.Value).DayNumber - reference.DayNumber);
-            if (distance < bestDistance) // ascending years: on a tie the earlier (past) reading stays
-            {
-                best = y;
-                bestDistance = distance;
-            }
-        }
-        return best;
+        var candidates = Enumerable.Range(reference.Year - reach, (2 * reach) + 1)
+            .Where(y => IsValid(y, month, day.Value))
+            .Select(y => new DateOnly(y, month, day.Value));
+        return Choose(candidates, reference, future)?.Year;
     }
 
-    /// <summary>Month (with its year) for a day of month stated alone, nearest the reference.</summary>
-    public static (int Year, int Month)? MonthForDay(int day, DateOnly reference)
+    /// <summary>Month (with its year) for a day of month stated alone.</summary>
+    public static (int Year, int Month)? MonthForDay(int day, DateOnly reference, bool future = false)
     {
-        (int, int)? best = null;
-        var bestDistance = int.MaxValue;
         var first = new DateOnly(reference.Year, reference.Month, 1);
-        for (var k = -1; k <= 1; k++)
-        {
-            var m = first.AddMonths(k);
-            if (!IsValid(m.Year, m.Month, day))
-                continue;
-            var distance = Math.Abs(new DateOnly(m.Year, m.Month, day).DayNumber - reference.DayNumber);
-            if (distance < bestDistance)
-            {
-                best = (m.Year, m.Month);
-                bestDistance = distance;
-            }
-        }
-        return best;
+        var candidates = new[] { -1, 0, 1 }.Select(first.AddMonths)
+            .Where(m => IsValid(m.Year, m.Month, day))
+            .Select(m => new DateOnly(m.Year, m.Month, day));
+        return Choose(candidates, reference, future) is { } d ? (d.Year, d.Month) : null;
     }
 
-    /// <summary>The weekday (1–7) nearest the reference: this week's or the neighbouring week's, past on a tie.</summary>
-    public static DateOnly NearestWeekday(int isoDay, DateOnly reference)
+    /// <summary>A weekday (1–7) stated alone: this week's or a neighbouring week's.</summary>
+    public static DateOnly NearestWeekday(int isoDay, DateOnly reference, bool future = false)
     {
         var thisWeek = Monday(reference).AddDays(isoDay - 1);
-        DateOnly best = thisWeek;
-        foreach (var c in new[] { thisWeek.AddDays(-7), thisWeek, thisWeek.AddDays(7) })
-        {
-            var d = Math.Abs(c.DayNumber - reference.DayNumber);
-            var b = Math.Abs(best.DayNumber - reference.DayNumber);
-            if (d < b || (d == b && c < best))
-                best = c;
-        }
-        return best;
+        return Choose([thisWeek.AddDays(-7), thisWeek, thisWeek.AddDays(7)], reference, future)!.Value;
     }
 
     /// <summary>Gregorian date of a Chinese lunar date (non-leap month); day 30 of a 29-day month is its last day.</summary>
@@ -114,18 +109,14 @@ internal static class CalendarMath
         return DateOnly.FromDateTime(Lunar.ToDateTime(lunarYear, index, day, 0, 0, 0, 0));
     }
 
-    /// <summary>Lunar year for a lunar month/day stated without one, nearest the reference.</summary>
-    public static DateOnly? NearestLunar(int month, int day, DateOnly reference)
+    /// <summary>Lunar year for a lunar month/day stated without one.</summary>
+    public static DateOnly? NearestLunar(int month, int day, DateOnly reference, bool future = false)
     {
-        DateOnly? best = null;
+        var candidates = new List<DateOnly>();
         for (var y = reference.Year - 1; y <= reference.Year + 1; y++)
-        {
-            if (FromLunar(y, month, day) is not { } g)
-                continue;
-            if (best is null || Math.Abs(g.DayNumber - reference.DayNumber) < Math.Abs(best.Value.DayNumber - reference.DayNumber))
-                best = g;
-        }
-        return best;
+            if (FromLunar(y, month, day) is { } g)
+                candidates.Add(g);
+        return Choose(candidates, reference, future);
     }
 
     public static string Year(int y) => y.ToString("D4", CultureInfo.InvariantCulture);

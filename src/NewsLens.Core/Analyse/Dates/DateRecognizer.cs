@@ -67,7 +67,7 @@ internal sealed partial class DateRecognizer
                     i++;
                     continue;
                 }
-                if (next is { Source: "weekday" } && date.Day is not null && WeekdayGap().IsMatch(gap!))
+                if (next is { Source: "weekday" } && date.Day is not null && WeekdayGap().IsMatch(gap!) && PlainWeekday().IsMatch(folded, next.Start))
                 {
                     // The weekday only confirms the date: keep the date's fields, take the span.
                     a = a with { End = next.End };
@@ -93,6 +93,9 @@ internal sealed partial class DateRecognizer
 
     [GeneratedRegex(@"^\s*(?:[,，]\s*|[(（]\s*)?$", RegexOptions.CultureInvariant)]
     private static partial Regex WeekdayGap();
+
+    [GeneratedRegex(@"\G(?:星期|周|礼拜)", RegexOptions.CultureInvariant)]
+    private static partial Regex PlainWeekday();
 
     [GeneratedRegex(@"\G[早晚](?![些期年餐饭报会点间上稻安场班辈])", RegexOptions.CultureInvariant)]
     private static partial Regex SingleCharPart();
@@ -257,6 +260,6 @@ internal sealed partial class DateRecognizer
     {
         if (x.Value is null)
             return x;
-        return x with { Kind = DateKind.Until, Value = null, End = x.Value, From = null, To = inclusive ? x.To : x.From };
+        return x with { Kind = DateKind.Until, Value = null, End = inclusive ? x.End ?? x.Value : x.Value, From = null, To = inclusive ? x.To : x.From };
     }
 }

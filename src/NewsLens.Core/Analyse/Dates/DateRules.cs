@@ -13,8 +13,10 @@ internal sealed record DateRule(string Name, Regex Pattern, int Priority, Func<M
 /// <summary>The rule set, built once. Rules are tried everywhere; overlaps are settled by <see cref="AtomSelector"/>.</summary>
 internal static partial class DateRules
 {
-    /// <summary>Per-pattern match timeout: the patterns are linear, this only guards against a regression.</summary>
-    private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(2);
+    /// <summary>No match timeout: a timeout turns machine load into a crash. The patterns are built to run in linear
+    /// time (no nested unbounded quantifiers over overlapping classes) and input is bounded by
+    /// <see cref="DateRecognizer.MaxTextLength"/>; the hostile-input tests guard this.</summary>
+    private static readonly TimeSpan MatchTimeout = Regex.InfiniteMatchTimeout;
 
     // Priorities: calendar readings beat duration readings of the same span ("07年" is 2007, not seven years).
     private const int CalendarPriority = 0;
@@ -33,9 +35,9 @@ internal static partial class DateRules
         var eras = Calendars.Alternation(Calendars.Eras.Keys);
         return
         [
-            new("numeric-ymd", R(@"(?<![\d.:/])(?<y>\d{4})(?<s>[-/.])(?<m>\d{1,2})\k<s>(?<d>\d{1,2})(?!\d)(?!\.\d)"), CalendarPriority, NumericYmd),
-            new("numeric-ymd-spaced", R(@"(?<![\d.:/])(?<y>\d{4}) (?<m>\d{2}) (?<d>\d{2})(?![\d.])"), CalendarPriority, NumericYmd),
-            new("numeric-dmy", R(@"(?<![\d.:/])(?<a>\d{1,2})(?<s>[-/.])(?<b>\d{1,2})\k<s>(?<c>\d{1,4})(?!\d)(?!\.\d)"), CalendarPriority, NumericDmy),
+            new("numeric-ymd", R(@"(?<!\d)(?<!\d[.:/])(?<y>\d{4})(?<s>[-/.])(?<m>\d{1,2})\k<s>(?<d>\d{1,2})(?!\d)(?!\.\d)"), CalendarPriority, NumericYmd),
+            new("numeric-ymd-spaced", R(@"(?<!\d)(?<!\d[.:/])(?<y>\d{4}) (?<m>\d{2}) (?<d>\d{2})(?![\d.])"), CalendarPriority, NumericYmd),
+            new("numeric-dmy", R(@"(?<!\d)(?<!\d[.:/])(?<a>\d{1,2})(?<s>[-/.])(?<b>\d{1,2})\k<s>(?<c>\d{1,4})(?!\d)(?!\.\d)"), CalendarPriority, NumericDmy),
             new("cn-date", R(NotAfterNumeral + @"(?:(?<lunar>农历|阴历)\s*)?(?:(?:" + Year + @"\s*年|" + RelYear + @")\s*(?:的)?\s*)?(?:(?<lunar2>农历|阴历)\s*)?"
                 + Month + @"\s*月(?:份)?(?:\s*(?:" + Day + @"\s*(?<dsuf>[日号])|" + Day + NotAfterBareDay + @")|\s*" + MonthPart + ")?"), CalendarPriority, CnDate),
             new("cn-year", R(@"(?<pre>在|于|公元)?" + NotAfterNumeral + Year + @"\s*年(?:度)?(?![代])"), CalendarPriority, CnYear),
@@ -46,7 +48,7 @@ internal static partial class DateRules
             new("day-only", R(NotAfterNumeral + @"(?<![月第])" + Day + @"\s*(?<dsuf>[日号])(?![线楼院令文房门机台车位码字坑种元届])"), CalendarPriority, DayOnly),
             new("weekday", R(@"(?:" + RelWeek + @"|(?<last>最后一个的?))?\s*(?<![一二两三四五六七八九十\d几每])" + WeekWord + Weekday + @"(?![一二三四五六七八九十\d])"), CalendarPriority, WeekdayRule),
             new("week", R(RelWeek + @"\s*" + WeekWord + @"(?<we>末)?(?![期年岁边围刊报])"), PeriodPriority, Week),
-            new("rel-day", R(@"(?<w>大前天|前天|昨天|昨日|今天|今日(?!头条)|今儿|本日|明天|明日|后天|大后天|当天|当日|同日|同一天|次日|翌日|第二天|隔天|前一天|前一日)"), CalendarPriority, RelDay),
+            new("rel-day", R(@"(?<w>大前天|前天|昨天|昨日|今天|今日(?!头条)|今儿|本日(?!记)|明天|(?<!光)明日|后天|大后天|当天|当日|同日|同一天|次日|翌日|第二天|隔天|前一天|前一日)"), CalendarPriority, RelDay),
             new("rel-day-part", R(@"(?<w>今晨|今早|今晚|今夜|昨晚|昨夜|昨晨|明晚|明早|明晨|前晚|当晚|当夜|次晚)"), CalendarPriority, RelDayPart),
             new("quarter", R(@"(?:" + YearPrefix + @")?(?<![前后头])(?:第\s*)?(?<q>[一二三四1-4])\s*季度"), PeriodPriority, Quarter),
             new("half-year", R(@"(?:" + YearPrefix + @")?(?<hh>上|下|前|后)\s*半年"), PeriodPriority, HalfYear),
@@ -55,23 +57,25 @@ internal static partial class DateRules
             new("season", R(YearPrefix + @"(?<s>春|夏|秋|冬)(?:天|季)(?!度)"), PeriodPriority, Season),
             new("nth-of", R(@"(?:" + YearPrefix + "|" + NotAfterNumeral + Month + @"\s*月\s*(?:的)?\s*)第\s*(?<n>\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:个)?\s*(?<u>周|星期|月)"), PeriodPriority, NthOf),
             new("first-last-n", R(YearPrefix + @"(?<fl>前|最后|后)\s*" + SmallNumber + @"\s*(?:个)?\s*(?<u>周|星期|天|日|月)"), PeriodPriority, FirstLastN),
+            new("first-n-quarters", R(@"(?:" + YearPrefix + @")?(?<fl>前)\s*(?<n>[一二三1-3])\s*(?:个)?\s*(?<u>季度)"), PeriodPriority, FirstLastN),
             new("decade", R(@"(?:(?<c>上|本|\d{1,2}|[一二三四五六七八九十]{1,3})\s*世纪\s*)?(?<dd>\d0|[一二三四五六七八九]十)\s*年代"), PeriodPriority, Decade),
             new("century", R(@"(?<c>上|本|\d{1,2}|[一二三四五六七八九十]{1,3})\s*世纪(?!\s*(?:\d0|[一二三四五六七八九]十)\s*年代)"), PeriodPriority, Century),
             new("window", R(@"(?<dir>最近|近|过去|以往|未来|今后|接下来|往后|之后|之前|前|后|上|下)\s*(?:的)?\s*" + SmallNumber + @"\s*(?:个)?\s*(?<u>年|月|周|星期|礼拜|天|日|小时|钟头|分钟)(?:以来|来|里|内|间)?"), PeriodPriority, Window),
             new("clock-relative", R(@"(?:上|下|这|前|后)一?个\s*(?:小时|钟头)"), PeriodPriority, (m, _) => FixedAtom(m, Unresolved(DateGranularity.Hour), PeriodPriority)),
+            new("years-since", R(NotAfterNumeral + @"(?<n>[1-9]\d{0,2}|[一二两三四五六七八九十百几数多]{1,4})\s*(?:个)?\s*(?<u>年|月|周|星期|天)(?:以来|来)"), PeriodPriority, YearsSince),
             new("vague-window", R(@"(?<w>(?:最近|近|过去|以往|未来|今后|接下来)\s*(?:的)?\s*(?:几|数|若干|一些)\s*(?:个)?\s*(?:年|月|周|星期|天|日)(?:以来|来|里|内|间)?)"), VaguePriority, VagueWord),
             new("ago", R(NotAfterNumeral + @"(?<n>[1-9]\d{0,2}|[一二两三四五六七八九十百]{1,4}|半)\s*(?:个)?\s*(?<u>年|月|周|星期|天|小时|钟头|分钟|秒钟?)\s*(?<dir>之前|以前|前|之后|以后|后)(?![一二三四五六七八九十\d几半个季者来])"), PeriodPriority, Ago),
             new("vague-ago", R(@"(?<w>(?:几|数|多|若干)\s*(?:个)?\s*(?:年|月|周|星期|天|日)\s*(?:之前|以前|前)|(?:多年|近年|近些年|这些年|近几年|近来|数年)来)"), VaguePriority, VagueWord),
-            new("vague", R(@"(?<w>近年来|近年|近些年|近几年|这些年|多年来|近来|近期|近日|日前|不久前|前不久|前些日子|前些天|早些时候|最近|此前|如今|目前|当前|眼下|现在|马上|这会儿|此时|此刻|今后|将来|未来|过去几年|往年|历年)"), VaguePriority, VagueWord),
+            new("vague", R(@"(?<w>近年来|近年|近些年|近几年|这些年|多年来|近来|近期|近日|日前|不久前|前不久|前些日子|前些天|早些时候|最近|此前|马上|这会儿|过去几年|往年|历年)"), VaguePriority, VagueWord),
             new("holiday", R(@"(?:" + YearPrefix + @")?(?<h>" + holidays + ")"), CalendarPriority, HolidayRuleBuild),
             new("era", R(@"(?<era>" + eras + @")\s*(?<n>元|\d{1,3}|[一二三四五六七八九十百]{1,4})\s*年(?:\s*" + Month + @"\s*月(?:\s*" + Day + @"\s*[日号]?)?|\s*大年(?<d2>初[一二三四五六七八九十]|三十))?"), CalendarPriority, Era),
             new("lunar-new-year", R(@"大年(?<d>初[一二三四五六七八九十]|三十)"), CalendarPriority, LunarNewYear),
-            new("clock", R(@"(?:" + PartOfDayWord + @"\s*)?(?<![\d.:])" + ClockHour + @"\s*:\s*(?<mi>[0-5]\d)(?:\s*:\s*(?<s>[0-5]\d))?(?:\s*(?<ampm>[ap])\.?\s*m\.?)?(?![\d.:])"), CalendarPriority, Clock),
-            new("cn-time", R(@"(?:" + PartOfDayWord + @"\s*)?(?<![第几每])(?:(?<![\d.])(?<h>[01]?\d|2[0-4])|(?<![零〇一二两三四五六七八九十百千万])(?<h>[零〇一二两三四五六七八九十]{1,3}))\s*(?<unit>点钟|点|时)(?:\s*(?<half>半)|\s*(?<q>[一二三123])\s*刻|\s*(?<mi>[0-5]?\d|[零〇一二三四五六七八九十]{1,3})\s*(?:(?<fen>分)(?:\s*(?<s>[0-5]?\d|[零〇一二三四五六七八九十]{1,3})\s*秒)?|(?![\d万亿个%多余.])))?(?<zheng>整)?(?:许|左右)?"), CalendarPriority, CnTime),
+            new("clock", R(@"(?:(?:" + PartOfDayWord + @"|(?<![今昨明前当次])(?<pod>晚|早))\s*)?(?<![\d.:])" + ClockHour + @"\s*:\s*(?<mi>[0-5]\d)(?:\s*:\s*(?<s>[0-5]\d))?(?:\s*(?<ampm>[ap])\.?\s*m\.?)?(?![\d.:])"), CalendarPriority, Clock),
+            new("cn-time", R(@"(?:(?:" + PartOfDayWord + @"|(?<![今昨明前当次])(?<pod>晚|早))\s*)?(?<![第几每])(?:(?<![\d.])(?<h>[01]?\d|2[0-4])|(?<![零〇一二两三四五六七八九十百千万])(?<h>[零〇一二两三四五六七八九十]{1,3}))\s*(?<unit>点钟|点|时)(?:\s*(?<half>半)|\s*(?<q>[一二三123])\s*刻|\s*(?<mi>[0-5]?\d|[零〇一二三四五六七八九十]{1,3})\s*(?:(?<fen>分)(?:\s*(?<s>[0-5]?\d|[零〇一二三四五六七八九十]{1,3})\s*秒)?|(?![\d万亿个%多余.])))?(?<zheng>整)?(?:许|左右)?"), CalendarPriority, CnTime),
             new("part-of-day", R(PartOfDayWord), PeriodPriority, PartOfDayOnly),
             new("year-range", R(@"(?<pre>从|自)?(?<![\d.])(?<y1>\d{4})\s*(?:年)?\s*(?:到|至|-|~)\s*(?<y2>\d{4})\s*(?<nian>年)?(?![\d月])"), CalendarPriority, YearRange),
-            new("duration", R(NotAfterNumeral + @"(?:(?:\d{1,3}(?:\.\d)?|[一二两三四五六七八九十百几]{1,4}|半)\s*(?:个)?\s*(?:年(?![份级代龄度])|月(?!份)|周(?![岁年])|星期|礼拜|天|日|小时|钟头|分钟|秒钟|秒)(?:半)?(?:\s*[又多余零]?\s*)?)+"), DurationPriority, Duration),
-            new("recurring", R(@"每(?:个)?\s*(?<u>天|日|周|星期|礼拜|月|年)(?<wd>[一二三四五六日天])?"), CalendarPriority, Recurring),
+            new("duration", R(NotAfterNumeral + @"(?:(?:\d{1,3}(?:\.\d)?|[一二两三四五六七八九十百几]{1,4}|半)\s*(?:个)?\s*(?:年(?![份级代龄度轻货画会终底初中末])|月(?!份)|周(?![岁年])|星期|礼拜|天(?![文气然下空津地才使堂])|日|小时|钟头|分钟|秒钟|秒)(?:半)?(?:\s*[又多余零]?\s*)?)+"), DurationPriority, Duration),
+            new("recurring", R(@"每(?:个)?\s*(?<u>天|日|周|星期|礼拜|月|年)(?:(?<wd>[一二三四五六日天])(?![次些个遍回趟]))?"), CalendarPriority, Recurring),
         ];
     }
 
@@ -167,7 +171,7 @@ internal static partial class DateRules
             if (RelYearOffset(word) is { } off)
                 cal = input.Reference is { } r
                     ? cal with { Year = r.Year + off, FromReference = true }
-                    : cal with { NeedsMissingReference = true };
+                    : cal with { NeedsMissingReference = true, Unit = cal.Day is not null ? DateGranularity.Day : cal.Month is not null ? DateGranularity.Month : DateGranularity.Year };
             else
                 cal = cal with { Context = ContextUnit.Year, ContextOffset = word is "次年" or "翌年" ? 1 : 0 };
         }
@@ -238,7 +242,7 @@ internal static partial class DateRules
             return null;
         var day = DayOf(m.Groups["d"], out var lunarDay);
         var lunar = lunarDay || m.Groups["lunar"].Success || m.Groups["lunar2"].Success || m.Groups["m"].Value is "正" or "腊" or "冬";
-        var cal = new Cal { Month = month, Day = day, Lunar = lunar };
+        var cal = new Cal { Month = month, Day = day, Lunar = lunar, Future = TenseCues.IsFuture(input.Folded, m.Index, m.Index + m.Length) };
         if (!ApplyYear(m, input, hasMonth: true, ref cal))
             return null;
         if (m.Groups["pm"].Success)
@@ -330,7 +334,7 @@ internal static partial class DateRules
         }
         else if (input.Reference is not { } r)
         {
-            cal = new Cal { NeedsMissingReference = true, Day = day };
+            cal = new Cal { NeedsMissingReference = true, Day = day, Unit = day is null ? DateGranularity.Month : DateGranularity.Day };
         }
         else
         {
@@ -351,7 +355,7 @@ internal static partial class DateRules
     private static Atom? DayOnly(Match m, RuleInput input)
     {
         var day = DayOf(m.Groups["d"], out var lunar);
-        return day is null or < 1 or > 31 || lunar ? null : CalAtom(m, new Cal { Day = day });
+        return day is null or < 1 or > 31 || lunar ? null : CalAtom(m, new Cal { Day = day, Future = TenseCues.IsFuture(input.Folded, m.Index, m.Index + m.Length) });
     }
 
     private static readonly string NotAfterWeekdayOne = "些起致直定样般份切旦度律同再并贯批系";
@@ -370,7 +374,7 @@ internal static partial class DateRules
         if (wd is < 1 or > 7)
             return null;
         if (input.Reference is not { } r)
-            return CalAtom(m, new Cal { NeedsMissingReference = true });
+            return CalAtom(m, new Cal { NeedsMissingReference = true, Unit = DateGranularity.Day });
         DateOnly date;
         if (m.Groups["last"].Success)
         {
@@ -385,7 +389,7 @@ internal static partial class DateRules
         }
         else
         {
-            date = CalendarMath.NearestWeekday(wd, r);
+            date = CalendarMath.NearestWeekday(wd, r, TenseCues.IsFuture(input.Folded, m.Index, m.Index + m.Length));
         }
         return CalAtom(m, new Cal { Year = date.Year, Month = date.Month, Day = date.Day, FromReference = true });
     }
@@ -445,7 +449,7 @@ internal static partial class DateRules
     private static Cal FromReferenceDay(RuleInput input, int offset)
     {
         if (input.Reference is not { } r)
-            return new Cal { NeedsMissingReference = true };
+            return new Cal { NeedsMissingReference = true, Unit = DateGranularity.Day };
         var d = r.AddDays(offset);
         return new Cal { Year = d.Year, Month = d.Month, Day = d.Day, FromReference = true };
     }
@@ -576,6 +580,9 @@ internal static partial class DateRules
                     return null;
                 (from, to) = first ? (jan1, jan1.AddMonths(n)) : (next.AddMonths(-n), next);
                 break;
+            case "季度":
+                (from, to) = first ? (jan1, jan1.AddMonths(3 * n)) : (next.AddMonths(-3 * n), next);
+                break;
             case "天" or "日":
                 (from, to) = first ? (jan1, jan1.AddDays(n)) : (next.AddDays(-n), next);
                 break;
@@ -667,6 +674,26 @@ internal static partial class DateRules
             from.ToDateTime(TimeOnly.MinValue), to.ToDateTime(TimeOnly.MinValue), DateAnchor.Reference), PeriodPriority);
     }
 
+    /// <summary>九年来 / 50年以来: the N units up to the reference, like 近N年; 几年来 / 多年来 stay vague.</summary>
+    private static Atom? YearsSince(Match m, RuleInput input)
+    {
+        var n = Num(m.Groups["n"]);
+        if (n is null or < 1 or > 500)
+            return FixedAtom(m, Mention(DateKind.Vague, DateGranularity.Year, null, null, null, null), VaguePriority);
+        if (input.Reference is not { } r)
+            return FixedAtom(m, Unresolved(DateGranularity.Day), PeriodPriority);
+        var unit = m.Groups["u"].Value;
+        var from = unit switch
+        {
+            "年" => r.AddYears(-n.Value),
+            "月" => r.AddMonths(-n.Value),
+            "天" => r.AddDays(-n.Value),
+            _ => r.AddDays(-7 * n.Value),
+        };
+        return FixedAtom(m, Mention(DateKind.Window, DateGranularity.Day, CalendarMath.Day(from), CalendarMath.Day(r.AddDays(-1)),
+            from.ToDateTime(TimeOnly.MinValue), r.ToDateTime(TimeOnly.MinValue), DateAnchor.Reference), PeriodPriority);
+    }
+
     /// <summary>N units before/after the reference (5天前, 三年前): a point at the unit's granularity.</summary>
     private static Atom? Ago(Match m, RuleInput input)
     {
@@ -707,11 +734,9 @@ internal static partial class DateRules
         if (!hasYear)
         {
             if (input.Reference is not { } r)
-                return CalAtom(m, new Cal { NeedsMissingReference = true });
-            DateOnly? best = null;
-            for (var y = r.Year - 1; y <= r.Year + 1; y++)
-                if (HolidayDate(h, y) is { } c && (best is null || Math.Abs(c.DayNumber - r.DayNumber) < Math.Abs(best.Value.DayNumber - r.DayNumber)))
-                    best = c;
+                return CalAtom(m, new Cal { NeedsMissingReference = true, Unit = DateGranularity.Day });
+            var future = TenseCues.IsFuture(input.Folded, m.Index, m.Index + m.Length);
+            var best = CalendarMath.Choose(Enumerable.Range(r.Year - 1, 3).Select(y => HolidayDate(h, y)).OfType<DateOnly>(), r, future);
             return best is { } b ? CalAtom(m, new Cal { Year = b.Year, Month = b.Month, Day = b.Day, FromReference = true }) : null;
         }
         if (missing || year is null)
@@ -757,7 +782,7 @@ internal static partial class DateRules
     {
         var eve = m.Groups["d"].Value == "三十";
         var day = eve ? 30 : DayOf(m.Groups["d"], out _);
-        return CalAtom(m, new Cal { Month = eve ? 12 : 1, Day = day, Lunar = true });
+        return CalAtom(m, new Cal { Month = eve ? 12 : 1, Day = day, Lunar = true, Future = TenseCues.IsFuture(input.Folded, m.Index, m.Index + m.Length) });
     }
 
     // ---------- time of day ----------
@@ -795,6 +820,9 @@ internal static partial class DateRules
             : m.Groups["q"].Success ? 15 * (ChineseNumber.Parse(m.Groups["q"].ValueSpan) ?? 0)
             : Num(m.Groups["mi"]);
         if (mi is > 59)
+            return null;
+        // 四点二 / 二十点九 are decimals (百分之四点二): minutes written without 分 take two characters (八点十五, 7点30).
+        if (m.Groups["mi"].Success && !m.Groups["fen"].Success && m.Groups["mi"].Length < 2)
             return null;
         var s = Num(m.Groups["s"]);
         var part = m.Groups["pod"].Success ? PartOf(m.Groups["pod"].Value) : null;

@@ -6,13 +6,15 @@ namespace NewsLens.Analyse.Entities;
 /// <summary>
 /// Entity features per character: unigrams in a ±3 window, bigrams and trigrams, character kinds,
 /// word-dictionary evidence (as for segmentation) and, per entity type, the longest known name of that
-/// type that begins, ends or covers the character (gazetteers).
+/// type that begins, ends or covers the character (gazetteers). Word identities matter for names: the
+/// dictionary word that begins or ends at the character (a known name, an organisation suffix such as
+/// 委员会) and the word that ends just before it (a title such as 部长 or 总统 before a person's name).
 /// </summary>
 internal sealed class NerFeatures
 {
-    public const string FeatureSet = "ner-features/1";
+    public const string FeatureSet = "ner-features/2";
 
-    public const int PerPosition = 21;
+    public const int PerPosition = 24;
 
     /// <summary>Entity types in gazetteer order; the model's labels use the same names.</summary>
     public static readonly IReadOnlyList<string> Types = ["PER", "LOC", "ORG"];
@@ -38,7 +40,8 @@ internal sealed class NerFeatures
     {
         using var v = new TextView(text, Folder);
         var n = v.Length;
-        v.MatchLexicon(words, LengthCap, wordFilter);
+        v.MatchLexicon(words, Lexicon.MaxWordLength, wordFilter);
+        var text0 = v.Text;
         for (var i = 0; i < n; i++)
         {
             var f = output.Slice(i * PerPosition, PerPosition);
@@ -59,16 +62,21 @@ internal sealed class NerFeatures
             f[13] = FeatureKey.Of(14, cm2, cm1, c0);
             f[14] = FeatureKey.Of(15, c0, c1, c2);
             f[15] = FeatureKey.Of(16, (v.Kind(i - 2) << 8) | (v.Kind(i - 1) << 4) | v.Kind(i), (v.Kind(i + 1) << 4) | v.Kind(i + 2));
-            var lex = (v.BeginLength(i) * 16 + v.EndLength(i)) * 16 + v.InsideLength(i);
+            int b = v.BeginLength(i), e = v.EndLength(i);
+            var lex = (Math.Min(b, LengthCap) * 16 + Math.Min(e, LengthCap)) * 16 + Math.Min((int)v.InsideLength(i), LengthCap);
             f[16] = FeatureKey.Of(17, lex);
             f[17] = FeatureKey.Of(18, c0, lex);
+            f[21] = b == 0 ? 0 : FeatureKey.OfWord(25, text0.Slice(i, b));
+            f[22] = e == 0 ? 0 : FeatureKey.OfWord(26, text0.Slice(i - e + 1, e));
+            var before = i > 0 ? v.EndLength(i - 1) : 0;
+            f[23] = before == 0 ? 0 : FeatureKey.OfWord(27, text0.Slice(i - before, before));
         }
         for (var t = 0; t < gazetteers.Length; t++)
         {
-            v.MatchLexicon(gazetteers[t], LengthCap, gazetteerFilter?.Invoke(t));
+            v.MatchLexicon(gazetteers[t], Lexicon.MaxWordLength, gazetteerFilter?.Invoke(t));
             for (var i = 0; i < n; i++)
             {
-                int b = v.BeginLength(i), e = v.EndLength(i), m = v.InsideLength(i);
+                int b = Math.Min((int)v.BeginLength(i), LengthCap), e = Math.Min((int)v.EndLength(i), LengthCap), m = Math.Min((int)v.InsideLength(i), LengthCap);
                 output[i * PerPosition + 18 + t] = b + e + m == 0 ? 0 : FeatureKey.Of(19 + t, (b * 16 + e) * 16 + m);
             }
         }

@@ -57,6 +57,7 @@ internal sealed class EventExtractor : IArticleAnalyser
             var inClause = index.Within(clause).ToList();
             var t = clause.Start;
             var clauseSubject = Subject(text, clause.Start, clause.End, inClause, index);
+            TriggerEntry? previous = null;
             while (t < clause.End)
             {
                 var trigger = TriggerAt(text, t, clause.End);
@@ -67,6 +68,14 @@ internal sealed class EventExtractor : IArticleAnalyser
                 }
                 var triggerSpan = new Span(t, t + trigger.Word.Length);
                 t = triggerSpan.End;
+                // 发射 inside 东方航天发射场 is part of a name, not an action.
+                if (inClause.Any(c => c.Span.Overlaps(triggerSpan)))
+                    continue;
+                // "要求乌克兰撤军", "谴责朝鲜发射导弹": the second action is what is demanded or alleged, not
+                // something the text reports as done; it is left out (a wrong event is worse than a missed one).
+                if (previous?.Frame == TriggerFrame.Directed)
+                    continue;
+                previous = trigger;
                 var ev = Build(text, sentence, clause, trigger, triggerSpan, inClause, index, carried, dateMentions, published);
                 if (ev is not null)
                     yield return ev;
@@ -151,7 +160,7 @@ internal sealed class EventExtractor : IArticleAnalyser
         foreach (var c in inClause.Where(c => c.Span.End <= triggerSpan.Start))
         {
             var marker = MarkerBefore(text, previousEnd, c.Span.Start);
-            var gapLength = c.Span.Start - previousEnd;
+            var gapLength = PreTriggerLength(text, previousEnd, c.Span.Start, dateMentions);
             previousEnd = c.Span.End;
             var resolved = c.Kind == ParticipantKind.Pronoun ? index.LastPersonBefore(c.Span.Start, subject?.Key) : c;
             if (resolved is null)
@@ -207,8 +216,15 @@ internal sealed class EventExtractor : IArticleAnalyser
                 break;
             }
             case TriggerFrame.Directed:
-                if (recipientList.Count == 0 && obj is not null && obj.Kind != ParticipantKind.Place)
-                    recipientList.Add(obj);
+                if (recipientList.Count == 0 && obj is not null)
+                {
+                    // "袭击了基辅": the city stands for its country; the city is where it happened.
+                    var target = obj.Kind == ParticipantKind.Place ? CountryOf(obj) : obj;
+                    if (obj.Kind == ParticipantKind.Place)
+                        location ??= obj;
+                    if (target is not null)
+                        recipientList.Add(target);
+                }
                 if (recipientList.Count == 0 || PrecededByDe(text, triggerSpan))
                     return null;
                 break;
@@ -232,6 +248,9 @@ internal sealed class EventExtractor : IArticleAnalyser
         var modality = Modality(text, sentence, clause, subject, triggerSpan, date, published);
         var type = trigger.Type;
         var mode = trigger.Mode;
+        // A launch "向乌克兰" (at another state) is an attack; a launch into the sea is a show of force.
+        if (type == EventType.Mobilize && recipients.Any(r => r.Kind == ParticipantKind.Country && r.Key != subject.Key))
+            type = EventType.Assault;
         if (type == EventType.Consult && modality == EventModality.Future)
         {
             // A planned meeting is an agreement to meet (PLOVER AGREE).
@@ -281,7 +300,8 @@ internal sealed class EventExtractor : IArticleAnalyser
     {
         if (place.Country is not { } iso || kb.CountryByIso3(iso) is not { } country)
             return null;
-        return new Candidate(place.Span, place.Text, ParticipantKind.Country, country.Id, country.Id, country.Zh, iso, null);
+        // The country is implied by the place (平壤 → 朝鲜): its span is the place's, its text the country's name.
+        return new Candidate(place.Span, country.Zh, ParticipantKind.Country, country.Id, country.Id, country.Zh, iso, null);
     }
 
     private static int PreTriggerLength(string text, int from, int trigger, IReadOnlyList<DateMention> dateMentions)

@@ -58,6 +58,8 @@ internal static class EventLexicon
         new("达成协议", EventType.Agree, null, "diplomatic", TriggerFrame.Joint),
         new("达成共识", EventType.Agree, null, "diplomatic", TriggerFrame.Joint),
         new("达成一致", EventType.Agree, null, "diplomatic", TriggerFrame.Joint),
+        new("达成停火协议", EventType.Agree, null, "military", TriggerFrame.Joint),
+        new("达成停火", EventType.Agree, null, "military", TriggerFrame.Joint),
         new("联合军演", EventType.Cooperate, null, "military", TriggerFrame.Joint),
         new("联合军事演习", EventType.Cooperate, null, "military", TriggerFrame.Joint),
         new("联合演习", EventType.Cooperate, null, "military", TriggerFrame.Joint),

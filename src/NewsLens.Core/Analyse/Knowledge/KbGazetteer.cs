@@ -108,5 +108,5 @@ internal sealed class KbGazetteer
     }
 
     /// <summary>Characters that often follow a name (verbs, conjunctions) though they also occur in transliterations.</summary>
-    private static bool IsCommonFollower(char c) => c is '与' or '和' or '同' or '在' or '于' or '将' or '说' or '表' or '称' or '会' or '向' or '对' or '也' or '是' or '为' or '等' or '时' or '日' or '访' or '抵' or '率' or '出' or '今' or '昨' or '本' or '当' or '已' or '曾' or '则' or '就' or '指' or '强';
+    private static bool IsCommonFollower(char c) => c is '与' or '和' or '同' or '在' or '于' or '将' or '说' or '表' or '称' or '会' or '向' or '对' or '也' or '是' or '为' or '等' or '时' or '日' or '访' or '抵' or '率' or '出' or '今' or '昨' or '本' or '当' or '已' or '曾' or '则' or '就' or '指' or '强' or '通' or '签' or '宣' or '发' or '进' or '举';
 }

@@ -10,6 +10,16 @@ internal static class FeatureKey
     public static ulong Of(int template, int a, int b = 0, int c = 0) =>
         Scramble(((ulong)(uint)template << 48) | ((ulong)(ushort)a << 32) | ((ulong)(ushort)b << 16) | (ushort)c);
 
+    /// <summary>A word's identity as a feature: 48 bits of a hash of its characters (collisions are negligible at 10⁵ words).</summary>
+    public static ulong OfWord(int template, ReadOnlySpan<char> word)
+    {
+        var h = 0xcbf29ce484222325UL;
+        foreach (var c in word)
+            h = (h ^ c) * 0x100000001b3UL;
+        h = Scramble(h);
+        return Of(template, (int)(h & 0xFFFF), (int)((h >> 16) & 0xFFFF), (int)((h >> 32) & 0xFFFF));
+    }
+
     /// <summary>The MurmurHash3 64-bit finaliser: a bijection that spreads every input bit over the whole word.</summary>
     public static ulong Scramble(ulong x)
     {

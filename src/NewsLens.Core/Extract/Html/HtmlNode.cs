@@ -13,6 +13,7 @@ internal enum HtmlNodeKind
 internal sealed class HtmlNode
 {
     private List<HtmlNode>? children;
+    private string? classAndId;
 
     private HtmlNode(HtmlNodeKind kind, string name, string? text, List<KeyValuePair<string, string>>? attributes)
     {
@@ -67,6 +68,20 @@ internal sealed class HtmlNode
         Parent = null;
     }
 
+    /// <summary>Removes every child the predicate picks, in one pass over the child list.</summary>
+    public void RemoveChildren(Predicate<HtmlNode> drop)
+    {
+        if (children is null)
+            return;
+        children.RemoveAll(c =>
+        {
+            if (!drop(c))
+                return false;
+            c.Parent = null;
+            return true;
+        });
+    }
+
     public string? Attr(string name)
     {
         if (Attributes is null)
@@ -82,31 +97,39 @@ internal sealed class HtmlNode
     /// <summary>Class and id joined, lower-case: what boilerplate and content cues are matched against.</summary>
     public string ClassAndId()
     {
+        if (classAndId is not null)
+            return classAndId;
         var c = Attr("class");
         var i = Attr("id");
-        if (c is null && i is null)
-            return "";
-        return string.Concat(c ?? "", " ", i ?? "").ToLowerInvariant();
+        classAndId = c is null && i is null ? "" : string.Concat(c ?? "", " ", i ?? "").ToLowerInvariant();
+        return classAndId;
     }
 
-    /// <summary>Every descendant element, depth-first in document order, without recursion.</summary>
-    public IEnumerable<HtmlNode> Descendants()
+    /// <summary>Every descendant node, depth-first in document order, without recursion.</summary>
+    public List<HtmlNode> Descendants()
+    {
+        var result = new List<HtmlNode>();
+        CollectDescendants(result);
+        return result;
+    }
+
+    /// <summary>Appends every descendant, in document order, to <paramref name="into"/> (no recursion, one stack).</summary>
+    public void CollectDescendants(List<HtmlNode> into)
     {
         if (children is null)
-            yield break;
-        var stack = new Stack<(HtmlNode Node, int Index)>();
-        stack.Push((this, 0));
+            return;
+        var stack = new Stack<HtmlNode>();
+        for (var k = children.Count - 1; k >= 0; k--)
+            stack.Push(children[k]);
         while (stack.Count > 0)
         {
-            var (node, index) = stack.Pop();
+            var node = stack.Pop();
+            into.Add(node);
             var list = node.children;
-            if (list is null || index >= list.Count)
+            if (list is null)
                 continue;
-            stack.Push((node, index + 1));
-            var child = list[index];
-            yield return child;
-            if (child.children is { Count: > 0 })
-                stack.Push((child, 0));
+            for (var k = list.Count - 1; k >= 0; k--)
+                stack.Push(list[k]);
         }
     }
 

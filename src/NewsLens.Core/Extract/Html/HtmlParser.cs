@@ -30,7 +30,7 @@ internal sealed class HtmlParser
 
     /// <summary>Elements whose content is not markup. Only script (for JSON-LD) and title keep their text.</summary>
     private static readonly FrozenSet<string> RawTextElements = FrozenSet.ToFrozenSet(
-        ["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext"],
+        ["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext", "svg", "math", "select"],
         StringComparer.Ordinal);
 
     /// <summary>Start tags that close an open p (HTML5 "closes a p element in button scope").</summary>
@@ -55,11 +55,26 @@ internal sealed class HtmlParser
         "a abbr address area article aside audio b base bdi bdo blockquote body br button canvas caption center cite code col colgroup data dd del details dfn dialog div dl dt em embed fieldset figcaption figure font footer form frame frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html i iframe img input ins kbd label legend li link main map mark menu meta nav noscript object ol optgroup option p param picture pre q s samp script section select small source span strike strong style sub summary sup svg table tbody td template textarea tfoot th thead time title tr track tt u ul var video wbr text"
             .Split(' ').Select(n => KeyValuePair.Create(n, n)), StringComparer.Ordinal);
 
+    /// <summary>
+    /// The only attributes extraction reads; every other one (src, srcset, data-*, width...) is skipped
+    /// without allocating, which is most of the parse cost saved on real pages.
+    /// </summary>
+    private static readonly FrozenDictionary<string, string> KeptAttributes = FrozenDictionary.ToFrozenDictionary(
+        "class id style href hidden aria-hidden role itemprop content name property http-equiv datetime type rel lang xml:lang title pubdate charset"
+            .Split(' ').Select(n => KeyValuePair.Create(n, n)), StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Void elements extraction never reads: not even a node is made for them.</summary>
+    private static readonly FrozenSet<string> SkippedVoid = FrozenSet.ToFrozenSet(
+        ["img", "source", "track", "wbr", "area", "col", "param", "embed", "input", "keygen", "basefont", "bgsound"], StringComparer.Ordinal);
+
     private readonly int maxDepth;
 
     public HtmlParser(int maxDepth) => this.maxDepth = maxDepth;
 
-    /// <summary>Parses a whole page. The returned root is a synthetic "#document" element.</summary>
+    /// <summary>
+    /// Parses a whole page. The returned root is a synthetic "#document" element; every node's
+    /// <see cref="HtmlNode.TextChars"/> and <see cref="HtmlNode.LinkChars"/> are filled as it is built.
+    /// </summary>
     public HtmlNode Parse(string html)
     {
         var state = new BuildState(HtmlNode.Element("#document", null), maxDepth);
@@ -109,15 +124,20 @@ internal sealed class HtmlParser
                 var name = TagName(html, lt + 1, nameEnd);
                 var (attributes, end, selfClosing) = ScanAttributes(html, nameEnd);
                 i = end;
-                if (RawTextElements.Contains(name) && !selfClosing)
+                var close = RawTextElements.Contains(name) && !selfClosing ? FindRawTextEnd(html, i, name) : -1;
+                // svg, math and select are skipped whole only when they are closed; an unclosed one must not swallow the page.
+                if (close >= 0 && close == n && name is "svg" or "math" or "select")
+                    close = -1;
+                if (close >= 0)
                 {
-                    var close = FindRawTextEnd(html, i, name);
-                    var content = name is "script" or "title" or "noscript" ? html[i..close] : null;
+                    // Only JSON-LD scripts and the title are read later; other raw text is skipped unallocated.
+                    var keepText = name == "title" || (name == "script" && attributes is not null && attributes.Exists(a => a.Key == "type" && a.Value.Contains("json", StringComparison.OrdinalIgnoreCase)));
+                    var content = keepText ? html[i..close] : null;
                     state.RawTextElement(name, attributes, content);
                     var gt = close < n ? html.IndexOf('>', close) : -1;
                     i = gt < 0 ? n : gt + 1;
                 }
-                else
+                else if (!SkippedVoid.Contains(name))
                 {
                     state.StartTag(name, attributes, selfClosing || VoidElements.Contains(name));
                 }
@@ -207,6 +227,8 @@ internal sealed class HtmlParser
             var nameEnd = i;
             while (i < n && s[i] is ' ' or '\t' or '\n' or '\f')
                 i++;
+            var keep = KeptAttributes.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(s.AsSpan(nameStart, nameEnd - nameStart), out var attributeName)
+                && (attributes?.Count ?? 0) < MaxAttributes;
             var value = "";
             if (i < n && s[i] == '=')
             {
@@ -219,7 +241,7 @@ internal sealed class HtmlParser
                     var close = s.IndexOf(q, i + 1);
                     if (close < 0)
                         close = n;
-                    value = Value(s, i + 1, close);
+                    value = keep ? Value(s, i + 1, close) : "";
                     i = Math.Min(n, close + 1);
                 }
                 else
@@ -227,11 +249,11 @@ internal sealed class HtmlParser
                     var vStart = i;
                     while (i < n && s[i] is not (' ' or '\t' or '\n' or '\f' or '>'))
                         i++;
-                    value = Value(s, vStart, i);
+                    value = keep ? Value(s, vStart, i) : "";
                 }
             }
-            if (nameEnd > nameStart && (attributes?.Count ?? 0) < MaxAttributes)
-                (attributes ??= []).Add(KeyValuePair.Create(s[nameStart..nameEnd].ToLowerInvariant(), value));
+            if (keep)
+                (attributes ??= []).Add(KeyValuePair.Create(attributeName!, value));
         }
         return (attributes, n, false);
     }
@@ -249,6 +271,7 @@ internal sealed class HtmlParser
     private sealed class BuildState(HtmlNode root, int maxDepth)
     {
         private readonly List<HtmlNode> open = [root];
+        private bool headOpen;
 
         public HtmlNode Root { get; } = root;
 
@@ -268,7 +291,33 @@ internal sealed class HtmlParser
                 return;
             }
             var raw = span.ToString();
-            Current.Append(HtmlNode.TextNode(raw.Contains('&', StringComparison.Ordinal) ? WebUtility.HtmlDecode(raw) : raw));
+            var node = HtmlNode.TextNode(raw.Contains('&', StringComparison.Ordinal) ? WebUtility.HtmlDecode(raw) : raw);
+            Current.Append(node);
+            AddStats(node);
+        }
+
+        /// <summary>Counts a text node's visible characters into every open element (they are exactly its ancestors).</summary>
+        private void AddStats(HtmlNode text)
+        {
+            var visible = TextStats.CountVisible(text.Text!);
+            if (visible == 0)
+                return;
+            text.TextChars = visible;
+            var inLink = false;
+            for (var k = open.Count - 1; k >= 0; k--)
+            {
+                var e = open[k];
+                if (!inLink && e.Name == "a" && e.Attr("href") is not null)
+                    inLink = true;
+            }
+            foreach (var e in open)
+            {
+                e.TextChars += visible;
+                if (inLink)
+                    e.LinkChars += visible;
+            }
+            if (inLink)
+                text.LinkChars = visible;
         }
 
         public void RawTextElement(string name, List<KeyValuePair<string, string>>? attributes, string? content)
@@ -276,12 +325,19 @@ internal sealed class HtmlParser
             var element = HtmlNode.Element(name, attributes);
             Push(element);
             if (!string.IsNullOrEmpty(content))
-                element.Append(HtmlNode.TextNode(name == "title" ? WebUtility.HtmlDecode(content) : content));
+            {
+                var text = HtmlNode.TextNode(name == "title" ? WebUtility.HtmlDecode(content) : content);
+                element.Append(text);
+                AddStats(text);
+            }
             open.RemoveAt(open.Count - 1);
         }
 
         public void StartTag(string name, List<KeyValuePair<string, string>>? attributes, bool isVoid)
         {
+            // Anything but head content ends the head, as in browsers (an unclosed head must not swallow the page).
+            if (headOpen && name is not ("meta" or "link" or "title" or "script" or "style" or "base" or "noscript" or "template"))
+                CloseHead();
             switch (name)
             {
                 case "html" or "body" or "head" when HasOpen(name):
@@ -321,10 +377,31 @@ internal sealed class HtmlParser
             Push(element);
             if (isVoid)
                 open.RemoveAt(open.Count - 1);
+            else if (name == "head")
+                headOpen = true;
+        }
+
+        private void CloseHead()
+        {
+            headOpen = false;
+            for (var k = open.Count - 1; k >= 1; k--)
+            {
+                if (open[k].Name == "head")
+                {
+                    open.RemoveRange(k, open.Count - k);
+                    return;
+                }
+            }
         }
 
         public void EndTag(string name)
         {
+            if (name == "head")
+            {
+                if (headOpen)
+                    CloseHead();
+                return;
+            }
             if (name is "br")
             {
                 // Browsers read a stray </br> as <br>.

@@ -7,7 +7,7 @@ internal static class TextStats
     {
         // Pre-order list reversed is a valid post-order for summing children into parents.
         var order = new List<HtmlNode> { root };
-        order.AddRange(root.Descendants());
+        root.CollectDescendants(order);
         foreach (var node in order)
         {
             node.TextChars = 0;

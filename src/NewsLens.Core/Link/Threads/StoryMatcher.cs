@@ -36,13 +36,13 @@ internal static class StoryMatcher
 
     public const double EntityWeight = 0.3;
 
-    public const double TermWeight = 0.25;
+    public const double KeywordWeight = 0.25;
 
     /// <summary>
-    /// Term (title + lead bigram) Jaccard at which the text evidence counts fully: independent reports of one
-    /// event measure 0.15–0.35 on the hand-written set, different events on the same topic 0.03–0.12.
+    /// Keyword cosine at which the text evidence counts fully (see <c>eval links --pairs</c> for the
+    /// calibration figures in the report).
     /// </summary>
-    public const double TermSaturation = 0.3;
+    public const double KeywordSaturation = 0.5;
 
     /// <summary>Unknown dates lower the score by this factor: the date veto cannot protect the match.</summary>
     public const double UndatedPenalty = 0.85;
@@ -71,10 +71,10 @@ internal static class StoryMatcher
             sum += EntityWeight * WeightedJaccard(a.Entities, b.Entities);
             weights += EntityWeight;
         }
-        if (a.Terms.Length > 0 && b.Terms.Length > 0)
+        if (!a.Keywords.IsEmpty && !b.Keywords.IsEmpty)
         {
-            sum += TermWeight * Math.Min(1, Jaccard(a.Terms, b.Terms) / TermSaturation);
-            weights += TermWeight;
+            sum += KeywordWeight * Math.Min(1, a.Keywords.Cosine(b.Keywords) / KeywordSaturation);
+            weights += KeywordWeight;
         }
         if (weights == 0)
             return StoryMatch.None;
@@ -113,30 +113,6 @@ internal static class StoryMatcher
             }
         }
         return conflict ? EventVerdict.Conflict : EventVerdict.Unrelated;
-    }
-
-    internal static double Jaccard(ulong[] a, ulong[] b)
-    {
-        int i = 0, j = 0, both = 0;
-        while (i < a.Length && j < b.Length)
-        {
-            if (a[i] == b[j])
-            {
-                both++;
-                i++;
-                j++;
-            }
-            else if (a[i] < b[j])
-            {
-                i++;
-            }
-            else
-            {
-                j++;
-            }
-        }
-        var union = a.Length + b.Length - both;
-        return union == 0 ? 0 : both / (double)union;
     }
 
     private static double Jaccard(IReadOnlyList<string> a, IReadOnlyList<string> b)

@@ -15,7 +15,7 @@ internal sealed record WeightedKey(string Key, double Weight);
 /// back to <see cref="ThreadBuilder.Restore"/>), and independent of the article text.
 /// </summary>
 /// <param name="Date">Story date: the publish day, else the earliest event day, else null.</param>
-/// <param name="Terms">Sorted distinct hashes of the title's and lead's character bigrams and words (folded).</param>
+/// <param name="Keywords">The article's most telling terms (IDF-weighted bigrams of title and body), a unit vector.</param>
 internal sealed record StoryProfile(
     string Id,
     string? Title,
@@ -25,4 +25,28 @@ internal sealed record StoryProfile(
     DateOnly? Date,
     IReadOnlyList<EventKey> Events,
     IReadOnlyList<WeightedKey> Entities,
-    ulong[] Terms);
+    Keywords Keywords);
+
+/// <summary>A sparse unit vector of term weights, sorted by term.</summary>
+internal sealed record Keywords(ulong[] Terms, float[] Weights)
+{
+    public static Keywords Empty { get; } = new([], []);
+
+    public bool IsEmpty => Terms.Length == 0;
+
+    public double Cosine(Keywords other)
+    {
+        int i = 0, j = 0;
+        double dot = 0;
+        while (i < Terms.Length && j < other.Terms.Length)
+        {
+            if (Terms[i] == other.Terms[j])
+                dot += Weights[i++] * (double)other.Weights[j++];
+            else if (Terms[i] < other.Terms[j])
+                i++;
+            else
+                j++;
+        }
+        return dot;
+    }
+}

@@ -5,13 +5,22 @@ using NewsLens.Model;
 namespace NewsLens.Link.Threads;
 
 /// <summary>Builds the <see cref="StoryProfile"/> of an analysed article.</summary>
-internal sealed class StoryProfiler(IScriptFolder folder)
+internal sealed class StoryProfiler(IScriptFolder folder, TermWeights weights)
 {
+    /// <summary>How much of the body is read for keywords: the first paragraphs carry who, what, where and when.</summary>
+    public const int BodyChars = 1500;
+
+    /// <summary>A title term counts as this many body occurrences: titles name the event.</summary>
+    public const double TitleBoost = 3;
+
     /// <summary>
-    /// How much of the body joins the title in the term set: news leads state who, what, where and when in
-    /// the first paragraph or two; later paragraphs drift into background shared by every story on the topic.
+    /// Keywords kept per article: enough for the names, places, numbers and event words of a report, few
+    /// enough that background vocabulary drops out and the thread index stays small.
     /// </summary>
-    public const int LeadChars = 300;
+    public const int MaxKeywords = 32;
+
+    /// <summary>Marks digit-run terms (bigram keys never set the top bit).</summary>
+    private const ulong NumberTag = 1UL << 63;
 
     /// <summary>Entity weights: a named person or organisation identifies a story better than a country or city.</summary>
     public const double PersonWeight = 3;
@@ -27,37 +36,51 @@ internal sealed class StoryProfiler(IScriptFolder folder)
         var a = analysed.Article;
         var events = Events(analysed.Events);
         var date = a.Published?.Date ?? events.Where(e => e.Date is not null).Select(e => e.Date).Min();
-        return new StoryProfile(a.Id, a.Title, a.Source, a.Site, a.Published, date, events, Entities(analysed.Entities), Terms(a.Title, a.Text));
+        return new StoryProfile(a.Id, a.Title, a.Source, a.Site, a.Published, date, events, Entities(analysed.Entities), Keywords(a.Title, a.Text));
     }
 
-    public ulong[] Terms(string? title, string text)
+    public Keywords Keywords(string? title, string text)
     {
-        var lead = text.Length <= LeadChars ? text : text[..LeadChars];
-        var folded = normaliser.Normalise((title ?? "") + " " + lead);
-        var terms = new HashSet<ulong>();
-        var wordStart = -1;
-        for (var i = 0; i <= folded.Length; i++)
+        var counts = new Dictionary<ulong, double>();
+        Count(normaliser.Normalise(title ?? ""), TitleBoost, counts);
+        Count(normaliser.Normalise(text.Length <= BodyChars ? text : text[..BodyChars]), 1, counts);
+        if (counts.Count == 0)
+            return NewsLens.Link.Threads.Keywords.Empty;
+        var top = counts
+            .Select(kv => (Term: kv.Key, Weight: (1 + Math.Log(kv.Value)) * Idf(kv.Key)))
+            .OrderByDescending(t => t.Weight)
+            .ThenBy(t => t.Term)
+            .Take(MaxKeywords)
+            .OrderBy(t => t.Term)
+            .ToArray();
+        var norm = Math.Sqrt(top.Sum(t => t.Weight * t.Weight));
+        return new Keywords(top.Select(t => t.Term).ToArray(), top.Select(t => (float)(t.Weight / norm)).ToArray());
+    }
+
+    private double Idf(ulong term) => (term & NumberTag) != 0 ? weights.NumberIdf : weights.Idf(term);
+
+    /// <summary>Counts Han bigrams and digit runs of a folded text (Latin words are too rare in Chinese news to matter and are skipped).</summary>
+    private static void Count(string folded, double boost, Dictionary<ulong, double> counts)
+    {
+        for (var i = 0; i < folded.Length; i++)
         {
-            var c = i < folded.Length ? folded[i] : ' ';
-            var cjk = LinkTextNormaliser.IsCjk(c);
-            if (cjk || c == ' ')
+            var c = folded[i];
+            if (LinkTextNormaliser.IsCjk(c))
             {
-                if (wordStart >= 0)
-                {
-                    terms.Add(LinkHash.Mix(StringHash(folded.AsSpan(wordStart, i - wordStart))));
-                    wordStart = -1;
-                }
-                if (cjk && i + 1 < folded.Length && LinkTextNormaliser.IsCjk(folded[i + 1]))
-                    terms.Add(LinkHash.Mix(((ulong)c << 16) | folded[i + 1]));
+                if (i + 1 < folded.Length && LinkTextNormaliser.IsCjk(folded[i + 1]))
+                    Add(TermWeights.BigramKey(c, folded[i + 1]));
             }
-            else if (wordStart < 0)
+            else if (char.IsAsciiDigit(c) && (i == 0 || !char.IsAsciiDigit(folded[i - 1])))
             {
-                wordStart = i;
+                var end = i;
+                var h = 0xCBF29CE484222325UL;
+                while (end < folded.Length && char.IsAsciiDigit(folded[end]))
+                    h = LinkHash.Combine(h, folded[end++]);
+                Add(NumberTag | (LinkHash.Mix(h) >> 1));
             }
         }
-        var sorted = terms.ToArray();
-        Array.Sort(sorted);
-        return sorted;
+
+        void Add(ulong term) => counts[term] = counts.GetValueOrDefault(term) + boost;
     }
 
     private IReadOnlyList<EventKey> Events(IReadOnlyList<PoliticalEvent> events)
@@ -107,13 +130,5 @@ internal sealed class StoryProfiler(IScriptFolder folder)
         if (date?.Value is not { Length: >= 10 } value || date.Granularity > DateGranularity.Day)
             return null;
         return DateOnly.TryParseExact(value.AsSpan(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
-    }
-
-    private static ulong StringHash(ReadOnlySpan<char> s)
-    {
-        var h = 0xCBF29CE484222325UL;
-        foreach (var c in s)
-            h = LinkHash.Combine(h, c);
-        return h;
     }
 }

@@ -20,17 +20,24 @@ internal sealed class ThreadBuilder
     /// </summary>
     public const double JoinScore = 0.45;
 
-    /// <summary>Bound on members compared per new article (the most recent ones in the date window).</summary>
-    public const int MaxCandidates = 5000;
+    /// <summary>
+    /// Keywords per article that enter the candidate index (its highest-weighted ones): two reports of one
+    /// event share several of their top names and places, so a short list finds them while keeping posting
+    /// lists short.
+    /// </summary>
+    public const int IndexedKeywords = 12;
 
-    /// <summary>Undated members kept as candidates for undated articles (most recent first).</summary>
-    public const int MaxUndatedCandidates = 2000;
+    /// <summary>Bound on posting entries read per key (most recent first), so a common key cannot make a query slow.</summary>
+    public const int MaxPostingScan = 2000;
+
+    /// <summary>Bound on members scored per new article.</summary>
+    public const int MaxCandidates = 1000;
 
     private readonly List<Member> members = [];
     private readonly Dictionary<string, int> memberById = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ThreadState> threads = new(StringComparer.Ordinal);
-    private readonly Dictionary<int, List<int>> byDay = [];
-    private readonly List<int> undated = [];
+    private readonly Dictionary<ulong, List<int>> byKeyword = [];
+    private readonly Dictionary<string, List<int>> byEntity = new(StringComparer.Ordinal);
 
     public int ThreadCount => threads.Count;
 
@@ -83,15 +90,17 @@ internal sealed class ThreadBuilder
         if (!threads.TryGetValue(assignment.ThreadId, out var thread))
             threads[assignment.ThreadId] = thread = new ThreadState(assignment.ThreadId);
         thread.Members.Add(index);
-        if (profile.Date is { } d)
+        foreach (var term in TopKeywords(profile.Keywords))
         {
-            if (!byDay.TryGetValue(d.DayNumber, out var list))
-                byDay[d.DayNumber] = list = [];
+            if (!byKeyword.TryGetValue(term, out var list))
+                byKeyword[term] = list = [];
             list.Add(index);
         }
-        else
+        foreach (var key in EntityKeys(profile))
         {
-            undated.Add(index);
+            if (!byEntity.TryGetValue(key, out var list))
+                byEntity[key] = list = [];
+            list.Add(index);
         }
     }
 
@@ -107,53 +116,44 @@ internal sealed class ThreadBuilder
             .ThenBy(t => t.Id, StringComparer.Ordinal)
             .ToArray();
 
-    private IEnumerable<int> Candidates(StoryProfile profile, IEnumerable<string> copyIds)
+    /// <summary>Earlier articles in the story window sharing a top keyword or a person/organisation with <paramref name="profile"/>.</summary>
+    public IReadOnlyList<string> Nearby(StoryProfile profile) =>
+        Candidates(profile, []).Select(m => members[m].Profile.Id).ToArray();
+
+    private List<int> Candidates(StoryProfile profile, IEnumerable<string> copyIds)
     {
         var seen = new HashSet<int>();
+        var list = new List<int>();
         foreach (var id in copyIds)
         {
             if (memberById.TryGetValue(id, out var m) && seen.Add(m))
-                yield return m;
+                list.Add(m);
         }
-        var taken = 0;
-        if (profile.Date is { } d)
+        var postings = TopKeywords(profile.Keywords).Select(t => byKeyword.GetValueOrDefault(t))
+            .Concat(EntityKeys(profile).Select(k => byEntity.GetValueOrDefault(k)));
+        foreach (var posting in postings)
         {
-            // Nearest days first, so the bound drops the least likely candidates.
-            for (var offset = 0; offset <= StoryMatcher.StoryWindowDays && taken < MaxCandidates; offset++)
+            if (posting is null)
+                continue;
+            for (var i = posting.Count - 1; i >= 0 && i >= posting.Count - MaxPostingScan && list.Count < MaxCandidates; i--)
             {
-                foreach (var day in offset == 0 ? [d.DayNumber] : new[] { d.DayNumber - offset, d.DayNumber + offset })
-                {
-                    if (!byDay.TryGetValue(day, out var list))
-                        continue;
-                    for (var i = list.Count - 1; i >= 0 && taken < MaxCandidates; i--)
-                    {
-                        if (seen.Add(list[i]))
-                        {
-                            taken++;
-                            yield return list[i];
-                        }
-                    }
-                }
+                var m = posting[i];
+                if (InWindow(profile.Date, members[m].Profile.Date) && seen.Add(m))
+                    list.Add(m);
             }
         }
-        // Undated members can match anything (with a penalty); dated members can match an undated article.
-        for (var i = undated.Count - 1; i >= 0 && i >= undated.Count - MaxUndatedCandidates; i--)
-        {
-            if (seen.Add(undated[i]))
-                yield return undated[i];
-        }
-        if (profile.Date is null)
-        {
-            for (var i = members.Count - 1; i >= 0 && taken < MaxUndatedCandidates; i--)
-            {
-                if (seen.Add(i))
-                {
-                    taken++;
-                    yield return i;
-                }
-            }
-        }
+        return list;
     }
+
+    private static bool InWindow(DateOnly? a, DateOnly? b) =>
+        a is null || b is null || Math.Abs(a.Value.DayNumber - b.Value.DayNumber) <= StoryMatcher.StoryWindowDays;
+
+    private static IEnumerable<ulong> TopKeywords(Keywords k) =>
+        k.Terms.Zip(k.Weights).OrderByDescending(t => t.Second).ThenBy(t => t.First).Take(IndexedKeywords).Select(t => t.First);
+
+    /// <summary>People and organisations index candidates; places alone are too common ("朝鲜") to.</summary>
+    private static IEnumerable<string> EntityKeys(StoryProfile p) =>
+        p.Entities.Where(e => e.Weight > StoryProfiler.LocationWeight).Select(e => e.Key);
 
     private StoryThread Build(ThreadState t)
     {
@@ -172,8 +172,12 @@ internal sealed class ThreadBuilder
     }
 
     /// <summary>Thread ids come from the founding article's id, so a re-run over the same input gives the same ids.</summary>
-    private static string NewThreadId(string articleId) =>
-        "t-" + (articleId.Length > 16 ? articleId[..16] : articleId);
+    private string NewThreadId(string articleId)
+    {
+        var id = "t-" + (articleId.Length > 16 ? articleId[..16] : articleId);
+        // Two ids sharing a 16-character prefix: the later founder takes the full id.
+        return threads.ContainsKey(id) ? "t-" + articleId : id;
+    }
 
     private sealed record Member(StoryProfile Profile, string ThreadId, ThreadReason Reason, string? MatchedId, double Score);
 
