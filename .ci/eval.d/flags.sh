@@ -13,7 +13,9 @@ trap 'rm -rf "$pages"' EXIT
 src="$data/extraction/zh-web-content-immortal-autumn/original"
 if [ -d "$src" ]; then
   for f in "$src"/*.html.gz; do
-    if ! zcat "$f" | grep -q '<text id='; then ln -s "$(cd "$(dirname "$f")" && pwd)/$(basename "$f")" "$pages/"; fi
+    # grep -c reads the whole stream (grep -q would close it early and trip pipefail).
+    n=$(zcat "$f" | grep -c '<text id=' || true)
+    if [ "$n" = 0 ]; then ln -s "$(cd "$(dirname "$f")" && pwd)/$(basename "$f")" "$pages/"; fi
   done
 fi
 args=(eval flags --cases tests/NewsLens.Core.Tests/Cases/Assess --min-high-precision 0.95 --min-precision 0.90 --min-recall 0.90)
