@@ -94,6 +94,7 @@ internal sealed partial class AssessContext
         Units = units;
         Body = units.Where(u => u.Kind is UnitKind.Paragraph or UnitKind.ListItem or UnitKind.Heading && u.Location == EvidenceLocation.Text).ToArray();
         Sentences = SplitSentences(a.Text, units.Where(u => u.Kind == UnitKind.Paragraph));
+        IsChinese = ChineseDominates(Body);
         ReferenceDate = FindReferenceDate(analysed);
     }
 
@@ -117,6 +118,34 @@ internal sealed partial class AssessContext
     public DateOnly? ReferenceDate { get; }
 
     public TextUnit? Title => Units.FirstOrDefault(u => u.Kind == UnitKind.Title);
+
+    /// <summary>
+    /// True when most letters of the body are Chinese characters. Detectors calibrated on Chinese text (densities per
+    /// 1,000 characters, bigram relatedness, title-line shapes) only speak on Chinese pages.
+    /// </summary>
+    public bool IsChinese { get; }
+
+    private static bool ChineseDominates(IReadOnlyList<TextUnit> body)
+    {
+        {
+            var cjk = 0;
+            var letters = 0;
+            foreach (var u in body)
+            {
+                foreach (var c in u.Text)
+                {
+                    if (c is >= '\u4e00' and <= '\u9fff')
+                        cjk++;
+                    else if (char.IsLetter(c))
+                        letters++;
+                }
+            }
+            return cjk > 0 && cjk * 2 >= cjk + letters / ApproxLettersPerWord;
+        }
+    }
+
+    /// <summary>Latin letters are weighed as words (about five letters each) against Chinese characters (about one word each).</summary>
+    private const int ApproxLettersPerWord = 5;
 
     /// <summary>Body text length in characters, excluding separators.</summary>
     public int BodyChars => Body.Sum(u => u.Text.Length);

@@ -13,7 +13,7 @@ namespace NewsLens.Assess;
 /// reason <see cref="RemovalReason.InjectedText"/>, which the spam detectors then report with evidence.
 /// Must run first among the analysers: it changes <see cref="Article.Text"/>.
 /// </summary>
-internal sealed class InjectedTextCleaner : IArticleAnalyser
+internal sealed partial class InjectedTextCleaner : IArticleAnalyser
 {
     /// <summary>Prefix of the <see cref="RemovedBlock.Detail"/> this step writes, so reports can tell it from extraction's own removals.</summary>
     public const string DetailPrefix = "assess:";
@@ -74,7 +74,11 @@ internal sealed class InjectedTextCleaner : IArticleAnalyser
         if (runs.Count == 0)
             return null;
         var last = runs[^1];
-        if (last.End != trimmed.Length || last.Weight < BrandRuns.Strong || last.Start == 0)
+        // The brand may carry its landing-page words after it ("开云体育官网", "xx娱乐登录入口").
+        var rest = trimmed[last.End..];
+        if (rest.Length > 0 && !LandingWords().IsMatch(rest))
+            return null;
+        if (last.Weight < BrandRuns.Strong || last.Start == 0)
             return null;
         // A pattern that opens with "any 1–4 Chinese characters" has no sure left edge: it may have swallowed the
         // sentence's own last words, so it is cut only when punctuation or a space marks where the brand starts.
@@ -86,6 +90,9 @@ internal sealed class InjectedTextCleaner : IArticleAnalyser
             return null;
         return (last.Start, last.Family);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:官网|官方网站|官方|网址|入口|登录|登陆|注册|app|下载|平台|\s)+$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex LandingWords();
 
     private Dictionary<SpamFamily, int> SupportByFamily(string text) =>
         rules.Lexicon.Find(text).GroupBy(h => h.Entry.Family).ToDictionary(g => g.Key, g => g.Count());

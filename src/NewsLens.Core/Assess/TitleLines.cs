@@ -96,7 +96,7 @@ internal static partial class TitleLines
 
     private static bool IsSeparator(char c) => char.IsWhiteSpace(c) || c is '-' or '_' or '|' or '—' or '–' or '·';
 
-    [GeneratedRegex(@"^(?:\p{IsCJKUnifiedIdeographs}{1,6}[A-Za-z]{1,10}\d{0,6}|[A-Za-z]{1,10}\d{2,6}|\p{IsCJKUnifiedIdeographs}{1,6}\d{2,6})$")]
+    [GeneratedRegex(@"^\p{IsCJKUnifiedIdeographs}{2,6}[A-Za-z]{1,10}\d{1,6}$")]
     private static partial Regex BrandShape();
 
     [GeneratedRegex(@"^(?:#{1,6}\s+|[-*•·]\s+)")]

@@ -1,3 +1,4 @@
+using NewsLens.Analyse.Knowledge;
 using NewsLens.Assess;
 using NewsLens.Assess.Knowledge;
 using NewsLens.Assess.Rules;
@@ -11,6 +12,9 @@ namespace NewsLens.Tests.Assess;
 internal static class AssessFixture
 {
     public static AssessRules Rules { get; } = AssessRules.Load();
+
+    /// <summary>The shipped KB (kb/ is copied beside the test assembly), loaded once.</summary>
+    public static KnowledgeBase Kb { get; } = KnowledgeBase.Load(Path.Combine(AppContext.BaseDirectory, "kb"));
 
     public static string CasesDir => Path.Combine(AppContext.BaseDirectory, "Cases", "Assess");
 

@@ -26,6 +26,14 @@ internal sealed class HiddenContentDetector : IFlagDetector
     /// length of the farm sample is 4; the hidden headline widgets on old portal pages run 8–14.</summary>
     private const int MaxFarmAnchorChars = 8;
 
+    /// <summary>Share and follow buttons point to these; they are never a link farm.</summary>
+    private static readonly HashSet<string> SocialHosts = new(StringComparer.Ordinal)
+    {
+        "facebook.com", "twitter.com", "x.com", "linkedin.com", "whatsapp.com", "telegram.me", "t.me", "instagram.com", "youtube.com",
+        "pinterest.com", "reddit.com", "tumblr.com", "vk.com", "discord.gg", "discord.com", "weibo.com", "qq.com", "wechat.com",
+        "douban.com", "line.me", "xing.com", "flipboard.com", "mastodon.social", "bsky.app", "threads.net", "tiktok.com",
+    };
+
     /// <summary>Blocks that are the site's own widgets: hidden dropdowns and share bars are normal there.</summary>
     private static readonly HashSet<RemovalReason> WidgetReasons =
     [
@@ -59,12 +67,13 @@ internal sealed class HiddenContentDetector : IFlagDetector
             }
             if (WidgetReasons.Contains(block.Reason))
                 continue;
-            var foreign = block.Links.Select(l => HostOf(l.Href)).Where(h => h is not null && Tail(h) != own).Select(h => Tail(h!)).Distinct(StringComparer.Ordinal).Count();
+            var foreign = block.Links.Select(l => HostOf(l.Href)).Where(h => h is not null && Tail(h) != own && !SocialHosts.Contains(Tail(h))).Select(h => Tail(h!)).Distinct(StringComparer.Ordinal).Count();
             var anchors = block.Links.Select(l => l.Text.Trim().Length).Where(n => n > 0).Order().ToArray();
             var median = anchors.Length == 0 ? 0 : anchors[anchors.Length / 2];
             if (foreign >= MinForeignSites && median <= MaxFarmAnchorChars)
             {
-                yield return FlagMaker.Make(LinksCode, Severity.Medium, [unit.ToEvidence() with { Text = FlagMaker.Quote(block.Text, 200) }],
+                // Without promotion words this could still be a network's hidden menu of sister sites: low.
+                yield return FlagMaker.Make(LinksCode, Severity.Low, [unit.ToEvidence() with { Text = FlagMaker.Quote(block.Text, 200) }],
                     $"页面中有指向{foreign}个不同外部网站、对读者隐藏的链接，疑为暗链。",
                     $"The page hides links to {foreign} different outside sites from readers; they look like planted hidden links.");
             }

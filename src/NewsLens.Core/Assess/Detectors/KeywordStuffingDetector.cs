@@ -27,7 +27,7 @@ internal sealed partial class KeywordStuffingDetector : IFlagDetector
 
     public IEnumerable<Flag> Detect(AssessContext context)
     {
-        if (context.Title is { } title)
+        if (context.Title is { } title && context.IsChinese)
         {
             var parts = Separators().Split(title.Text).Where(p => p.Trim().Length >= 2).ToArray();
             var stems = parts.Where(p => p.Length >= 2).GroupBy(p => p[..2], StringComparer.Ordinal).Max(g => (int?)g.Count()) ?? 0;

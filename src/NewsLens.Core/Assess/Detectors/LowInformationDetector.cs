@@ -25,7 +25,7 @@ internal sealed partial class LowInformationDetector : IFlagDetector
     public IEnumerable<Flag> Detect(AssessContext context)
     {
         var chars = context.BodyChars;
-        if (chars < MinBodyChars)
+        if (chars < MinBodyChars || !context.IsChinese)
             yield break;
         var specifics = 0;
         foreach (var u in context.Body)

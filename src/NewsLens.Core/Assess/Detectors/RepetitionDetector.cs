@@ -51,7 +51,8 @@ internal sealed partial class RepetitionDetector : IFlagDetector
 
         var titles = TitleLines.Candidates(context.Article).Where(t => t.Length >= TitleLines.MinTitleChars).ToArray();
         var title = context.Title?.Text is { } tt ? TitleLines.StripMarkers(tt) : titles.FirstOrDefault();
-        if (title is null || title.Length < TitleLines.MinTitleChars)
+        // Western section headings open with the title words ("Coinbase vs. Coinbase Pro: Security"); only Chinese is judged.
+        if (title is null || title.Length < TitleLines.MinTitleChars || !context.IsChinese)
             yield break;
         var lines = new List<Evidence>();
         foreach (var u in context.Units)

@@ -20,7 +20,7 @@ internal sealed partial class TruncationDetector : IFlagDetector
     /// <summary>
     /// Characters that cannot end a Chinese sentence: prepositions, conjunctions, structural particles.
     /// A paragraph ending on one of them was cut (high); ending on other characters without a full stop is only
-    /// probably cut (medium: sloppy writing drops full stops too).
+    /// possibly cut (low: sloppy writing and trailing captions drop full stops too).
     /// </summary>
     private const string DanglingChars = "以的和与及对把被将从为而并或向于使让给跟同但因如若所其之该这那各每在由据按经";
 
@@ -44,7 +44,7 @@ internal sealed partial class TruncationDetector : IFlagDetector
         var last = context.Body[index];
         var listFollows = index < context.Body.Count - 1;
         var text = last.Text.TrimEnd();
-        if (text.Length < MinBrokenParagraphChars || Credit().IsMatch(text))
+        if (text.Length < MinBrokenParagraphChars || Credit().IsMatch(text) || text.IndexOfAny(['{', '}']) >= 0)
             yield break;
         var end = text[^1];
         if (IsClosing(end))
@@ -56,16 +56,21 @@ internal sealed partial class TruncationDetector : IFlagDetector
         {
             if (listFollows)
                 yield break;
-            yield return Flag(last, text, Severity.Medium, "正文以冒号结尾，后面应有的列表或内容缺失", "The body ends on a colon: the list or text it announces is missing");
+            // Often the list was a link block that extraction rightly removed ("相关阅读：", "Lesen Sie auch:"): low.
+            yield return Flag(last, text, Severity.Low, "正文以冒号结尾，后面应有的列表或内容缺失", "The body ends on a colon: the list or text it announces is missing");
             yield break;
         }
         if (text.Length < MinLastParagraphChars && !(dangling && clause >= MinOpenClauseChars) && end is not ('，' or ','))
             yield break;
         if (end is '，' or ',' or '、' or '；' or ';')
         {
-            yield return Flag(last, text, Severity.High, "正文在逗号处戛然而止", "The body stops at a comma");
+            // A Chinese paragraph never ends on a comma; a Western one may be a code or list residue: low there.
+            yield return Flag(last, text, context.IsChinese && end is not ';' ? Severity.High : Severity.Low, "正文在逗号处戛然而止", "The body stops at a comma");
             yield break;
         }
+        // Western pages end on captions and credits without full stops too often for this weak signal to help.
+        if (!context.IsChinese && !dangling)
+            yield break;
         if (clause < MinOpenClauseChars || !char.IsLetterOrDigit(end) || Trailer().IsMatch(text[Math.Max(0, text.Length - TrailerWindow)..]))
             yield break;
         // Without a dangling word, a missing full stop is as often sloppy writing or a page's last caption as a cut: low.

@@ -29,6 +29,8 @@ internal sealed partial class UnrelatedLinksDetector : IFlagDetector
 
     public IEnumerable<Flag> Detect(AssessContext context)
     {
+        if (!context.IsChinese)
+            yield break; // relatedness is measured on Chinese character bigrams
         foreach (var list in Lists(context))
         {
             if (list.Items.Count < MinLinks)

@@ -139,7 +139,8 @@ internal sealed class SpamLexicon
         return true;
     }
 
-    private static bool IsAsciiWord(char c) => char.IsAsciiLetterOrDigit(c);
+    /// <summary>Latin-script letters (accented too: "spécialisées" holds "cialis") and digits; CJK next to a Latin brand is fine (乐天堂fun88).</summary>
+    private static bool IsAsciiWord(char c) => char.IsAsciiLetterOrDigit(c) || c is >= '\u00C0' and <= '\u024F' && char.IsLetter(c);
 
     private static List<LexiconHit> Resolve(List<LexiconHit> raw)
     {
