@@ -23,6 +23,10 @@ internal sealed class PostgresArticleStore : IArticleStore
     /// <summary>The record's thread: only when the article shares it with another (a thread of one is no story thread).</summary>
     private const string SharedThread = "(SELECT t.id FROM threads t WHERE t.id = a.thread_id AND t.size > 1)";
 
+    /// <summary>ts_rank normalisation 1: divide by 1 + log(document length), so a short article that is about
+    /// the query outranks a long one that mentions it as often (BM25's length normalisation does the same in SQLite).</summary>
+    private const int RankNormalization = 1;
+
     private readonly NpgsqlDataSource dataSource;
 
     public PostgresArticleStore(string connectionString)
@@ -169,6 +173,53 @@ internal sealed class PostgresArticleStore : IArticleStore
         batch.BatchCommands.Add(cmd);
     }
 
+    public IReadOnlyList<string> UnlinkedIds(int limit)
+    {
+        using var c = dataSource.OpenConnection();
+        using var cmd = Command(c, null,
+            "SELECT a.id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM link_state l WHERE l.article_seq = a.seq) ORDER BY a.seq LIMIT @n",
+            ("n", Math.Clamp(limit, 1, SearchQuery.MaxLimit * 10)));
+        using var reader = cmd.ExecuteReader();
+        var list = new List<string>();
+        while (reader.Read())
+            list.Add(reader.GetString(0));
+        return list;
+    }
+
+    public void SaveLinks(string articleId, ArticleLinks links, LinkState state)
+    {
+        using var c = dataSource.OpenConnection();
+        using var tx = c.BeginTransaction();
+        if (Scalar(c, tx, "SELECT seq FROM articles WHERE id = @id FOR UPDATE", ("id", articleId)) is not long seq)
+            throw new InvalidOperationException($"article {articleId} is not stored");
+        if (Scalar(c, tx, "SELECT 1 FROM link_state WHERE article_seq = @s", ("s", seq)) is not null)
+            return;
+        foreach (var link in links.Duplicates)
+        {
+            if (string.Equals(link.OtherId, articleId, StringComparison.Ordinal))
+                continue;
+            Exec(c, tx,
+                "INSERT INTO links (article_id, other_id, kind, similarity) VALUES (@a, @b, @k, @s) ON CONFLICT (article_id, other_id) DO UPDATE SET kind = excluded.kind, similarity = excluded.similarity",
+                ("a", articleId), ("b", link.OtherId), ("k", ArticleRows.Code(link.Kind)), ("s", link.Similarity));
+        }
+        Exec(c, tx,
+            """
+            INSERT INTO link_state (article_seq, article_id, fingerprint, signature, profile, thread_id, founded, reason, matched_id, score)
+            VALUES (@seq, @id, @f, @sig, @p, @t, @founded, @reason, @m, @score)
+            """,
+            ("seq", seq), ("id", state.ArticleId), ("f", state.Fingerprint), ("sig", state.Signature), ("p", state.Profile), ("t", state.ThreadId),
+            ("founded", state.Founded), ("reason", state.Reason), ("m", state.MatchedId), ("score", state.Score));
+        if (links.ThreadId is not null)
+        {
+            var old = Scalar(c, tx, "SELECT thread_id FROM articles WHERE seq = @s", ("s", seq)) as string;
+            Exec(c, tx, "UPDATE articles SET thread_id = @t WHERE seq = @s", ("t", links.ThreadId), ("s", seq));
+            if (old is not null && old != links.ThreadId)
+                RefreshThread(c, tx, old);
+            RefreshThread(c, tx, links.ThreadId);
+        }
+        tx.Commit();
+    }
+
     public IEnumerable<LinkState> LinkStates()
     {
         using var c = dataSource.OpenConnection();
@@ -227,14 +278,18 @@ internal sealed class PostgresArticleStore : IArticleStore
             return new SearchResults([], terms);
         var args = new List<(string, object?)>();
         var tsquery = TsQuery(terms, args);
+        // Rank only the most recently stored matches (SearchQuery.RankedCandidates): ts_rank reads each
+        // candidate's tsvector, so ranking every match of a common word would dominate the query.
         var sql = new StringBuilder(
             $"""
-            SELECT a.seq, a.id, a.title, a.published, a.site, ts_rank({RankWeights}, a.tsv, q.query) AS score
-            FROM articles a, (SELECT {tsquery} AS query) q
-            WHERE a.tsv @@ q.query
+            SELECT seq, id, title, published, site, ts_rank({RankWeights}, tsv, query, {RankNormalization}) AS score FROM (
+                SELECT a.seq, a.id, a.title, a.published, a.site, a.tsv, q.query
+                FROM articles a, (SELECT {tsquery} AS query) q
+                WHERE a.tsv @@ q.query
             """);
         AddFilters(query, sql, args);
-        sql.Append(" ORDER BY score DESC, a.seq LIMIT @limit");
+        sql.Append(" ORDER BY a.seq DESC LIMIT @cap) c ORDER BY score DESC, seq DESC LIMIT @limit");
+        args.Add(("cap", SearchQuery.RankedCandidates));
         args.Add(("limit", query.BoundedLimit));
         using var c = dataSource.OpenConnection();
         var found = new List<(long Seq, string Id, string? Title, string? Published, string? Site, double Score)>();

@@ -29,6 +29,7 @@ internal static class StoreCommands
     {
         yield return Ingest();
         yield return Worker();
+        yield return Link();
         yield return Search();
         yield return Show();
         yield return Threads();
@@ -155,6 +156,21 @@ internal static class StoreCommands
                 System.Threading.Thread.Sleep(TimeSpan.FromSeconds(1));
             }
             Console.Error.WriteLine($"worker {me}: {processed:N0} items processed; queue empty");
+            return Done;
+        }));
+        return command;
+    }
+
+    private static Command Link()
+    {
+        var where = new StoreOptions();
+        var command = new Command("link", "Find copies and story threads for stored articles that were not linked yet (after `worker` runs). Resumable.");
+        where.AddTo(command);
+        command.SetAction(parsed => Guard(() =>
+        {
+            using var store = where.Open(parsed);
+            var linked = new NewsLens.Storage.Linking.StoreRelinker(store).Run();
+            Console.Error.WriteLine($"link: {linked:N0} articles linked");
             return Done;
         }));
         return command;

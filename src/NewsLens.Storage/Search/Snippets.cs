@@ -53,8 +53,8 @@ internal static class Snippets
             }
         }
         hits.Sort((a, b) => a.Span.Start != b.Span.Start ? a.Span.Start.CompareTo(b.Span.Start) : b.Span.End.CompareTo(a.Span.End));
-        var start = BestWindowStart(hits, scanned.Length);
-        start = SentenceStart(scanned, start);
+        var first = BestWindowHit(hits);
+        var start = SentenceStart(scanned, Math.Max(0, Math.Min(first - (Window / 4), scanned.Length - Window)), first);
         var end = Math.Min(scanned.Length, start + Window);
         var highlights = new List<Span>();
         var last = start;
@@ -69,8 +69,8 @@ internal static class Snippets
         return new Snippet(snippet, start, highlights);
     }
 
-    /// <summary>The window start that covers the most distinct terms, then the most hits; earliest wins ties.</summary>
-    private static int BestWindowStart(List<(Span Span, int Term)> hits, int length)
+    /// <summary>The first hit of the window that covers the most distinct terms, then the most hits; earliest wins ties.</summary>
+    private static int BestWindowHit(List<(Span Span, int Term)> hits)
     {
         if (hits.Count == 0)
             return 0;
@@ -95,19 +95,26 @@ internal static class Snippets
                 bestCount = count;
             }
         }
-        // Give the first hit some leading context.
-        return Math.Max(0, Math.Min(best - (Window / 4), length - Window));
+        return best;
     }
 
-    private static int SentenceStart(string text, int start)
+    /// <summary>Moves the window start to a sentence start: the last one before the first hit, else one a little earlier.</summary>
+    private static int SentenceStart(string text, int start, int firstHit)
     {
         if (start <= 0)
             return 0;
+        for (var i = firstHit; i > start; i--)
+        {
+            if (IsSentenceEnd(text[i - 1]))
+                return i;
+        }
         for (var i = start; i > Math.Max(0, start - BoundarySlack); i--)
         {
-            if (text[i - 1] is '。' or '！' or '？' or '\n' or '.' or '!' or '?' or '；')
+            if (IsSentenceEnd(text[i - 1]))
                 return i;
         }
         return start;
     }
+
+    private static bool IsSentenceEnd(char c) => c is '。' or '！' or '？' or '\n' or '.' or '!' or '?' or '；';
 }

@@ -166,6 +166,36 @@ internal sealed class SqliteArticleStore : IArticleStore
             ("$r", rowid), ("$id", s.ArticleId), ("$f", s.Fingerprint), ("$sig", s.Signature), ("$p", s.Profile), ("$t", s.ThreadId),
             ("$founded", s.Founded ? 1 : 0), ("$reason", s.Reason), ("$m", s.MatchedId), ("$score", s.Score));
 
+    public IReadOnlyList<string> UnlinkedIds(int limit)
+    {
+        var list = new List<string>();
+        using var reader = Reader(
+            "SELECT a.id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM link_state l WHERE l.article_rowid = a.rowid) ORDER BY a.rowid LIMIT $n",
+            ("$n", Math.Clamp(limit, 1, SearchQuery.MaxLimit * 10)));
+        while (reader.Read())
+            list.Add(reader.GetString(0));
+        return list;
+    }
+
+    public void SaveLinks(string articleId, ArticleLinks links, LinkState state) => InTransaction(() =>
+    {
+        if (Scalar("SELECT rowid FROM articles WHERE id = $id", ("$id", articleId)) is not long rowid)
+            throw new InvalidOperationException($"article {articleId} is not stored");
+        if (Scalar("SELECT 1 FROM link_state WHERE article_rowid = $r", ("$r", rowid)) is not null)
+            return 0;
+        InsertLinks(articleId, links.Duplicates);
+        InsertLinkState(rowid, state);
+        if (links.ThreadId is not null)
+        {
+            var old = Scalar("SELECT thread_id FROM articles WHERE rowid = $r", ("$r", rowid)) as string;
+            Exec("UPDATE articles SET thread_id = $t WHERE rowid = $r", ("$t", links.ThreadId), ("$r", rowid));
+            if (old is not null && old != links.ThreadId)
+                RefreshThread(old);
+            RefreshThread(links.ThreadId);
+        }
+        return 0;
+    });
+
     public IEnumerable<LinkState> LinkStates()
     {
         var list = new List<LinkState>();
@@ -224,20 +254,25 @@ internal sealed class SqliteArticleStore : IArticleStore
             Exec("INSERT INTO removed_blocks (article_rowid, ord, reason, hidden, detail, text) VALUES ($r, $o, $reason, $h, $d, $t)",
                 ("$r", rowid), ("$o", i), ("$reason", b.Reason), ("$h", b.Hidden), ("$d", b.Detail), ("$t", b.Text));
         }
-        foreach (var link in r.Links)
+        InsertLinks(r.Id, r.Links);
+        if (r.ThreadId is not null)
+            RefreshThread(r.ThreadId);
+        return rowid;
+    }
+
+    private void InsertLinks(string id, IReadOnlyList<DuplicateLink> links)
+    {
+        foreach (var link in links)
         {
-            if (string.Equals(link.OtherId, r.Id, StringComparison.Ordinal))
+            if (string.Equals(link.OtherId, id, StringComparison.Ordinal))
                 continue;
             Exec(
                 """
                 INSERT INTO links (article_id, other_id, kind, similarity) VALUES ($a, $b, $k, $s)
                 ON CONFLICT (article_id, other_id) DO UPDATE SET kind = excluded.kind, similarity = excluded.similarity
                 """,
-                ("$a", r.Id), ("$b", link.OtherId), ("$k", ArticleRows.Code(link.Kind)), ("$s", link.Similarity));
+                ("$a", id), ("$b", link.OtherId), ("$k", ArticleRows.Code(link.Kind)), ("$s", link.Similarity));
         }
-        if (r.ThreadId is not null)
-            RefreshThread(r.ThreadId);
-        return rowid;
     }
 
     private void RefreshThread(string threadId)
@@ -266,15 +301,19 @@ internal sealed class SqliteArticleStore : IArticleStore
         var terms = QueryTerms.Parse(query.Text);
         if (terms.Count == 0)
             return new SearchResults([], terms);
+        // Rank only the most recently stored matches (see RankedCandidates): FTS5 walks the match list in
+        // rowid order and stops at the cap, so a word found in half the corpus costs no more than a rare one.
         var sql = new StringBuilder(
             $"""
-            SELECT a.rowid, a.id, a.title, a.published, a.site, bm25(articles_fts, {Bm25Weights}) AS score
-            FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
-            WHERE articles_fts MATCH $match
+            SELECT rowid, id, title, published, site, score FROM (
+                SELECT a.rowid AS rowid, a.id AS id, a.title AS title, a.published AS published, a.site AS site, bm25(articles_fts, {Bm25Weights}) AS score
+                FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
+                WHERE articles_fts MATCH $match
             """);
         var args = new List<(string, object?)> { ("$match", Fts5Match(terms)) };
         AddFilters(query, sql, args);
-        sql.Append(" ORDER BY score, a.rowid LIMIT $limit");
+        sql.Append(" ORDER BY articles_fts.rowid DESC LIMIT $cap) ORDER BY score, rowid DESC LIMIT $limit");
+        args.Add(("$cap", SearchQuery.RankedCandidates));
         args.Add(("$limit", query.BoundedLimit));
 
         var found = new List<(long Rowid, string Id, string? Title, string? Published, string? Site, double Score)>();

@@ -47,6 +47,35 @@ public sealed class StoreLinkerTests
         Assert.NotEqual(repost.Thread, clean.Store.Get(Articles[2].Article.Id)!.Thread);
     }
 
+    [Theory]
+    [MemberData(nameof(StoreKinds.All), MemberType = typeof(StoreKinds))]
+    public void Linking_after_workers_equals_linking_during_ingest(StoreKind kind)
+    {
+        using var ingest = new TestStore(kind);
+        var linker = new StoreLinker(ingest.Store);
+        foreach (var a in Articles)
+        {
+            var (linked, state) = linker.Link(a);
+            ingest.Store.Store(linked, state);
+        }
+
+        // Workers store without links; `newslens link` links afterwards, and a second run finds nothing to do.
+        using var workers = new TestStore(kind);
+        foreach (var a in Articles)
+            workers.Store.Store(a);
+        Assert.Equal(Articles.Length, workers.Store.UnlinkedIds(100).Count);
+        Assert.Equal(Articles.Length, new StoreRelinker(workers.Store).Run());
+        Assert.Equal(0, new StoreRelinker(workers.Store).Run());
+        Assert.Equal(ingest.Store.Export().ToList(), workers.Store.Export().ToList());
+    }
+
+    [Theory]
+    [InlineData("2025-04-15")]
+    [InlineData("2025-04-15T10:20:30")]
+    [InlineData("2025-04-15T10:20:30+08:00")]
+    public void Publish_dates_read_back_as_written(string iso) =>
+        Assert.Equal(iso, StoreRelinker.ParsePublished(iso)!.ToIso());
+
     [Fact]
     public void The_same_content_from_another_source_is_not_linked_twice()
     {
