@@ -7,6 +7,7 @@ internal static class Program
     {
         var benches = new Dictionary<string, Func<string[], int>>(StringComparer.Ordinal)
         {
+            ["language"] = Language.LanguageBench.Run,
             ["links"] = Links.LinkBench.Run,
         };
         if (args.Length == 0 || !benches.TryGetValue(args[0], out var run))

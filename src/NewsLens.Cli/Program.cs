@@ -23,13 +23,31 @@ internal static class Program
         return parsed.Invoke();
     }
 
+    /// <summary>Every verb in one place; each area contributes its commands and its <c>eval</c> subcommands.</summary>
     internal static RootCommand BuildRoot()
     {
         var root = new RootCommand("NewsLens: raw news pages in, clean, analysed and verified article records out.");
-        foreach (var command in AnalyzeCommands.Create())
-            root.Subcommands.Add(command);
+        var eval = new Command("eval", "Score a stage against labelled data (precision/recall/F1 on data the models never trained on).");
+        AddAll(root, AnalyzeCommands.Create());
+        AddAll(root, LanguageCommands.Create());
+        AddAll(root, AssessCommands.Create());
+        AddAll(root, StoreCommands.Create());
+        AddAll(root, KnowledgeCommands.Create());
+        root.Subcommands.Add(DateCommands.Create());
         root.Subcommands.Add(LinkCommands.CreateLink());
-        root.Subcommands.Add(LinkCommands.CreateEval());
+
+        AddAll(eval, LanguageCommands.EvalSubcommands());
+        eval.Subcommands.Add(DateCommands.CreateEval());
+        eval.Subcommands.Add(AssessCommands.CreateEvalFlags());
+        eval.Subcommands.Add(KnowledgeCommands.EvalEvents());
+        eval.Subcommands.Add(LinkCommands.CreateEvalLinks());
+        root.Subcommands.Add(eval);
         return root;
+    }
+
+    private static void AddAll(Command parent, IEnumerable<Command> commands)
+    {
+        foreach (var command in commands)
+            parent.Subcommands.Add(command);
     }
 }

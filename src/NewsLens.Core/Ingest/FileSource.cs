@@ -20,6 +20,9 @@ internal sealed record FileSourceOptions(string? Glob, int MaxBytes)
 /// </summary>
 internal sealed class FileSource(FileSourceOptions options, IReadOnlyList<IContainerReader> containers)
 {
+    /// <summary>Header (10) + empty deflate block (2) + trailer (8): anything shorter is truncated.</summary>
+    private const int MinGzipLength = 20;
+
     public FileSource(FileSourceOptions options)
         : this(options, [])
     {
@@ -89,6 +92,8 @@ internal sealed class FileSource(FileSourceOptions options, IReadOnlyList<IConta
             var bytes = ReadBounded(stream, options.MaxBytes, out var tooLarge);
             if (tooLarge)
                 return IngestItem.Rejected(path, RejectionReason.TooLarge, $"more than {options.MaxBytes:N0} bytes{(gz ? " after decompression" : "")}");
+            if (gz && length < MinGzipLength)
+                return IngestItem.Rejected(path, RejectionReason.Unreadable, $"a gzip file needs at least {MinGzipLength} bytes; this one has {length}");
             return IngestItem.Of(new RawPage(path, bytes, null, null, FormatFromName(path)));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)

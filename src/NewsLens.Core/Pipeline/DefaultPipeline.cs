@@ -1,3 +1,8 @@
+using NewsLens.Analyse.Dates;
+using NewsLens.Analyse.Entities;
+using NewsLens.Analyse.Segmentation;
+using NewsLens.Assess;
+using NewsLens.Assess.Knowledge;
 using NewsLens.Decode;
 using NewsLens.Extract;
 
@@ -11,7 +16,7 @@ internal static class DefaultPipeline
         new PipelineBuilder()
             .WithLimits(limits ?? PipelineLimits.Default)
             .Decode(new CharsetDecoder())
-            .Extract(new ArticleExtractor())
+            .Extract(new ArticleExtractor(limits ?? PipelineLimits.Default))
             .Build();
 
     /// <summary>Every stage: extract, then analyse (language, knowledge, dates, events), then assess.</summary>
@@ -20,8 +25,19 @@ internal static class DefaultPipeline
         var builder = new PipelineBuilder()
             .WithLimits(limits ?? PipelineLimits.Default)
             .Decode(new CharsetDecoder())
-            .Extract(new ArticleExtractor());
-        _ = resources; // Analyse and Assess stages are added here as their areas land.
+            .Extract(new ArticleExtractor(limits ?? PipelineLimits.Default));
+        // First analyser: cuts injected spam lines out of the text before any span is taken.
+        builder.Analyse(new InjectedTextCleaner(resources.AssessRules));
+        // Language first: later analysers read the tokens and entities.
+        if (resources.Segmenter is { } segmenter)
+            builder.Analyse(new SegmentationStep(segmenter));
+        if (resources.Entities is { } tagger)
+            builder.Analyse(new EntityStep(tagger));
+        // Dates before knowledge and events: role checks and event dates read them.
+        builder.Analyse(new DateAnalyser())
+            .Analyse(new Analyse.Knowledge.EntityLinker(resources.Knowledge))
+            .Analyse(new Analyse.Events.EventExtractor(resources.Knowledge));
+        builder.Assess(new CredibilityAssessor(resources.AssessRules, new NoKnowledge()));
         return builder.Build();
     }
 }

@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using System.Globalization;
+using NewsLens.Analyse.Entities;
+using NewsLens.Analyse.Script;
+using NewsLens.Analyse.Segmentation;
+using NewsLens.Model;
+
+namespace NewsLens.Bench.Language;
+
+/// <summary>
+/// Segmentation and NER throughput on one thread over the MSR test text, model load times and memory,
+/// and python3-jieba on the same text in the same run (when python3 can import jieba), side by side.
+/// Usage: <c>language DATA_DIR [--rounds N]</c>.
+/// </summary>
+internal static class LanguageBench
+{
+    /// <summary>Passes over the text per measurement; the best pass counts (least disturbed by other load).</summary>
+    private const int DefaultRounds = 5;
+
+    public static int Run(string[] args)
+    {
+        if (args.Length < 1)
+        {
+            Console.Error.WriteLine("usage: language DATA_DIR [--rounds N]");
+            return 2;
+        }
+        var rounds = args.Length >= 3 && args[1] == "--rounds" ? int.Parse(args[2], CultureInfo.InvariantCulture) : DefaultRounds;
+        var testFile = Path.Combine(args[0], "cws", "msr_test.utf8");
+        var lines = File.ReadAllLines(testFile).Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0).ToArray();
+        var chars = lines.Sum(l => (long)l.Length);
+        var models = Path.Combine(AppContext.BaseDirectory, "models");
+
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        var clock = Stopwatch.StartNew();
+        var folder = ScriptFolder.Load(Path.Combine(models, ScriptFolder.FileName));
+        var folderMs = clock.Elapsed.TotalMilliseconds;
+        clock.Restart();
+        var segmenter = Segmenter.Load(Path.Combine(models, Segmenter.DefaultModelFile), folder);
+        var cwsMs = clock.Elapsed.TotalMilliseconds;
+        clock.Restart();
+        var tagger = NerTagger.Load(Path.Combine(models, NerTagger.DefaultModelFile), folder);
+        var nerMs = clock.Elapsed.TotalMilliseconds;
+        var after = GC.GetTotalMemory(forceFullCollection: true);
+
+        Console.WriteLine($"text: {testFile} ({lines.Length} lines, {chars:N0} chars)");
+        Console.WriteLine(Invariant($"load: script table {folderMs:F0} ms, cws {cwsMs:F0} ms ({new FileInfo(Path.Combine(models, Segmenter.DefaultModelFile)).Length / 1e6:F1} MB file), ner {nerMs:F0} ms ({new FileInfo(Path.Combine(models, NerTagger.DefaultModelFile)).Length / 1e6:F1} MB file)"));
+        Console.WriteLine(Invariant($"memory: models on the managed heap {(after - before) / 1e6:F0} MB (cws table {segmenter.Model.MemoryBytes / 1e6:F0} MB, ner table {tagger.Model.MemoryBytes / 1e6:F0} MB)"));
+
+        var spans = new List<Span>();
+        var segRate = Best(rounds, chars, () =>
+        {
+            foreach (var line in lines)
+            {
+                spans.Clear();
+                segmenter.SegmentSpans(line, spans);
+            }
+        });
+        var found = new List<(Span, EntityType)>();
+        var nerRate = Best(rounds, chars, () =>
+        {
+            foreach (var line in lines)
+            {
+                found.Clear();
+                tagger.TagSpans(line, found);
+            }
+        });
+        Console.WriteLine($"process peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB");
+        var jieba = Jieba(testFile);
+        Console.WriteLine();
+        Console.WriteLine("| system | chars/s (one thread, best of runs) | vs python3-jieba |");
+        Console.WriteLine("| --- | ---: | ---: |");
+        Console.WriteLine(Invariant($"| NewsLens segment (MSR model) | {segRate / 1e6:F2} M | {Ratio(segRate, jieba)} |"));
+        Console.WriteLine(Invariant($"| NewsLens ner (MSRA model) | {nerRate / 1e6:F2} M | {Ratio(nerRate, jieba)} |"));
+        Console.WriteLine(jieba is { } j ? Invariant($"| python3-jieba cut (default, HMM on) | {j / 1e6:F2} M | 1.0× |") : "| python3-jieba | not available (install python3-jieba) | |");
+        return 0;
+    }
+
+    private static double Best(int rounds, long chars, Action pass)
+    {
+        pass();
+        var best = double.MaxValue;
+        for (var r = 0; r < rounds; r++)
+        {
+            var clock = Stopwatch.StartNew();
+            pass();
+            best = Math.Min(best, clock.Elapsed.TotalSeconds);
+        }
+        return chars / best;
+    }
+
+    private static string Ratio(double rate, double? peer) => peer is { } p ? Invariant($"{rate / p:F1}×") : "–";
+
+    /// <summary>Runs python3-jieba over the same file (dictionary load excluded, best of 3 passes); null when unavailable.</summary>
+    private static double? Jieba(string testFile)
+    {
+        const string script = """
+            import sys, time, jieba
+            jieba.setLogLevel(60)
+            lines = [l.rstrip('\r\n') for l in open(sys.argv[1], encoding='utf-8')]
+            lines = [l for l in lines if l]
+            jieba.initialize()
+            n = sum(len(l) for l in lines)
+            best = 1e9
+            for _ in range(3):
+                t = time.perf_counter()
+                for l in lines:
+                    list(jieba.cut(l))
+                best = min(best, time.perf_counter() - t)
+            print(n / best)
+            """;
+        try
+        {
+            var start = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true };
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add(script);
+            start.ArgumentList.Add(testFile);
+            using var process = Process.Start(start);
+            if (process is null)
+                return null;
+            var output = process.StandardOutput.ReadToEnd();
+            process.StandardError.ReadToEnd();
+            process.WaitForExit();
+            return process.ExitCode == 0 && double.TryParse(output.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var rate) ? rate : null;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null;
+        }
+    }
+
+    private static string Invariant(FormattableString s) => FormattableString.Invariant(s);
+}

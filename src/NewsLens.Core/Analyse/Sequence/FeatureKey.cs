@@ -1,0 +1,23 @@
+namespace NewsLens.Analyse.Sequence;
+
+/// <summary>
+/// Feature keys without strings: a template id and up to three 16-bit values are packed into 56 bits and
+/// scrambled by a 64-bit bijection, so two different (template, values) never share a key.
+/// </summary>
+internal static class FeatureKey
+{
+    /// <summary>Packs and scrambles; <paramref name="template"/> must be 1..255 so that no key is 0 (0 marks an empty slot).</summary>
+    public static ulong Of(int template, int a, int b = 0, int c = 0) =>
+        Scramble(((ulong)(uint)template << 48) | ((ulong)(ushort)a << 32) | ((ulong)(ushort)b << 16) | (ushort)c);
+
+    /// <summary>The MurmurHash3 64-bit finaliser: a bijection that spreads every input bit over the whole word.</summary>
+    public static ulong Scramble(ulong x)
+    {
+        x ^= x >> 33;
+        x *= 0xff51afd7ed558ccdUL;
+        x ^= x >> 33;
+        x *= 0xc4ceb9fe1a85ec53UL;
+        x ^= x >> 33;
+        return x;
+    }
+}

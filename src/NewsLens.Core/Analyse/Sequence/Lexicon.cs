@@ -1,0 +1,158 @@
+namespace NewsLens.Analyse.Sequence;
+
+/// <summary>Decides, during training, that a dictionary match is to be ignored (simulated out-of-vocabulary word).</summary>
+internal delegate bool MatchFilter(int start, int length);
+
+/// <summary>
+/// A word list for lexicon features and forced words: an open-addressing set of rolling hashes of every
+/// word and every word prefix, so scanning from a position stops as soon as no word can continue.
+/// Words are stored as given; callers add them in the same normalised form as the text they scan.
+/// </summary>
+internal sealed class Lexicon
+{
+    /// <summary>Longest word kept; longer dictionary entries (rare, mostly long organisation names) are dropped.</summary>
+    public const int MaxWordLength = 24;
+
+    private const byte PrefixFlag = 1;
+    private const byte WordFlag = 2;
+
+    private readonly ulong[] keys;
+    private readonly byte[] flags;
+    private readonly int mask;
+
+    public Lexicon(IEnumerable<string> words)
+    {
+        var entries = new Dictionary<ulong, byte>();
+        var count = 0;
+        foreach (var word in words)
+        {
+            if (word.Length == 0 || word.Length > MaxWordLength)
+                continue;
+            var h = Seed;
+            for (var i = 0; i < word.Length; i++)
+            {
+                h = Step(h, word[i]);
+                var flag = i == word.Length - 1 ? WordFlag : PrefixFlag;
+                entries[h] = (byte)(entries.GetValueOrDefault(h) | flag);
+            }
+            MaxLength = Math.Max(MaxLength, word.Length);
+            count++;
+        }
+        Count = count;
+        var capacity = 16;
+        while (capacity < entries.Count * 2)
+            capacity <<= 1;
+        mask = capacity - 1;
+        keys = new ulong[capacity];
+        flags = new byte[capacity];
+        foreach (var (key, flag) in entries)
+        {
+            var slot = (int)FeatureKey.Scramble(key) & mask;
+            while (flags[slot] != 0)
+                slot = (slot + 1) & mask;
+            keys[slot] = key;
+            flags[slot] = flag;
+        }
+    }
+
+    public static Lexicon Empty { get; } = new([]);
+
+    public int Count { get; }
+
+    public int MaxLength { get; }
+
+    public bool Contains(ReadOnlySpan<char> word)
+    {
+        var h = Seed;
+        foreach (var c in word)
+            h = Step(h, c);
+        return word.Length > 0 && (Lookup(h) & WordFlag) != 0;
+    }
+
+    /// <summary>
+    /// For every position: the length of the longest word (≥ 2 characters) that begins there, ends there,
+    /// or covers it strictly inside; 0 when none. Lengths are capped at <paramref name="cap"/>.
+    /// </summary>
+    public void LongestMatches(ReadOnlySpan<char> text, Span<byte> begin, Span<byte> end, Span<byte> inside, int cap, MatchFilter? filter = null)
+    {
+        begin.Clear();
+        end.Clear();
+        inside.Clear();
+        if (Count == 0)
+            return;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var h = Seed;
+            var limit = Math.Min(text.Length, i + MaxLength);
+            for (var j = i; j < limit; j++)
+            {
+                h = Step(h, text[j]);
+                var flag = Lookup(h);
+                if (flag == 0)
+                    break;
+                var length = j - i + 1;
+                if ((flag & WordFlag) == 0 || length < 2 || (filter is not null && filter(i, length)))
+                    continue;
+                var capped = (byte)Math.Min(length, cap);
+                if (capped > begin[i])
+                    begin[i] = capped;
+                if (capped > end[j])
+                    end[j] = capped;
+                for (var k = i + 1; k < j; k++)
+                    if (capped > inside[k])
+                        inside[k] = capped;
+            }
+        }
+    }
+
+    /// <summary>Leftmost-longest non-overlapping words of at least two characters, as (start, length).</summary>
+    public void GreedyWords(ReadOnlySpan<char> text, List<(int Start, int Length)> output)
+    {
+        output.Clear();
+        if (Count == 0)
+            return;
+        var i = 0;
+        while (i < text.Length)
+        {
+            var h = Seed;
+            var best = 0;
+            var limit = Math.Min(text.Length, i + MaxLength);
+            for (var j = i; j < limit; j++)
+            {
+                h = Step(h, text[j]);
+                var flag = Lookup(h);
+                if (flag == 0)
+                    break;
+                if ((flag & WordFlag) != 0 && j - i + 1 >= 2)
+                    best = j - i + 1;
+            }
+            if (best > 0)
+            {
+                output.Add((i, best));
+                i += best;
+            }
+            else
+            {
+                i++;
+            }
+        }
+    }
+
+    private const ulong Seed = 0xcbf29ce484222325UL;
+
+    private static ulong Step(ulong h, char c) => (h ^ c) * 0x100000001b3UL + 0x9E3779B97F4A7C15UL;
+
+    private byte Lookup(ulong h)
+    {
+        var slot = (int)FeatureKey.Scramble(h) & mask;
+        while (true)
+        {
+            var flag = flags[slot];
+            if (flag == 0)
+                return 0;
+            if (keys[slot] == h)
+                return flag;
+            slot = (slot + 1) & mask;
+        }
+    }
+}

@@ -1,0 +1,148 @@
+using System.Buffers;
+
+namespace NewsLens.Analyse.Sequence;
+
+/// <summary>
+/// A loaded linear-chain model: per-position feature weights plus label transitions, decoded by Viterbi
+/// under the tag scheme's constraints. Read-only and thread-safe.
+/// </summary>
+internal sealed class SequenceModel
+{
+    /// <summary>A label a position is forced to take (user lexicon), or <see cref="Free"/>.</summary>
+    public const sbyte Free = -1;
+
+    private const long Impossible = long.MinValue / 4;
+
+    private readonly WeightTable table;
+    private readonly int[] transitions;
+    private readonly bool[] allowed;
+    private readonly bool[] allowedStart;
+    private readonly bool[] allowedEnd;
+
+    public SequenceModel(SequenceModelData data)
+    {
+        Data = data;
+        Labels = data.Labels;
+        LabelCount = data.Labels.Count;
+        if (data.Transitions.Length != LabelCount * LabelCount)
+            throw new InvalidDataException($"model '{data.Kind}': {data.Transitions.Length} transition weights for {LabelCount} labels");
+        transitions = data.Transitions;
+        table = new WeightTable(LabelCount, data.Keys, data.Weights);
+        allowed = TagScheme.AllowedTransitions(Labels);
+        allowedStart = TagScheme.AllowedStarts(Labels);
+        allowedEnd = TagScheme.AllowedEnds(Labels);
+    }
+
+    public SequenceModelData Data { get; }
+
+    public IReadOnlyList<string> Labels { get; }
+
+    public int LabelCount { get; }
+
+    public int FeatureCount => table.Count;
+
+    public long MemoryBytes => table.MemoryBytes;
+
+    public int LabelIndex(string label)
+    {
+        for (var i = 0; i < Labels.Count; i++)
+            if (string.Equals(Labels[i], label, StringComparison.Ordinal))
+                return i;
+        throw new InvalidDataException($"model '{Data.Kind}' has no label '{label}' (labels: {string.Join(' ', Labels)})");
+    }
+
+    /// <summary>
+    /// Best label sequence. <paramref name="features"/> holds <paramref name="perPosition"/> keys per position
+    /// (0 = no feature); <paramref name="forced"/>, when not empty, pins positions to a label.
+    /// </summary>
+    public void Decode(ReadOnlySpan<ulong> features, int perPosition, Span<byte> output, ReadOnlySpan<sbyte> forced = default)
+    {
+        var n = output.Length;
+        if (n == 0)
+            return;
+        if (features.Length < n * perPosition)
+            throw new ArgumentException("fewer features than positions × perPosition", nameof(features));
+        var l = LabelCount;
+        var emitArray = ArrayPool<int>.Shared.Rent(n * l);
+        var backArray = ArrayPool<byte>.Shared.Rent(n * l);
+        try
+        {
+            var emit = emitArray.AsSpan(0, n * l);
+            emit.Clear();
+            for (var i = 0; i < n; i++)
+            {
+                var row = emit.Slice(i * l, l);
+                var keys = features.Slice(i * perPosition, perPosition);
+                foreach (var key in keys)
+                    if (key != 0)
+                        table.AddTo(key, row);
+            }
+            Viterbi(emit, backArray.AsSpan(0, n * l), output, forced);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(emitArray);
+            ArrayPool<byte>.Shared.Return(backArray);
+        }
+    }
+
+    private void Viterbi(ReadOnlySpan<int> emit, Span<byte> back, Span<byte> output, ReadOnlySpan<sbyte> forced)
+    {
+        var n = output.Length;
+        var l = LabelCount;
+        Span<long> prev = stackalloc long[l];
+        Span<long> cur = stackalloc long[l];
+        var hasForced = !forced.IsEmpty;
+        for (var y = 0; y < l; y++)
+            prev[y] = allowedStart[y] && (!hasForced || forced[0] < 0 || forced[0] == y) ? emit[y] : Impossible;
+        for (var i = 1; i < n; i++)
+        {
+            var pin = hasForced ? forced[i] : Free;
+            for (var y = 0; y < l; y++)
+            {
+                var best = Impossible;
+                var arg = 0;
+                if (pin < 0 || pin == y)
+                {
+                    for (var p = 0; p < l; p++)
+                    {
+                        if (prev[p] == Impossible || !allowed[p * l + y])
+                            continue;
+                        var s = prev[p] + transitions[p * l + y];
+                        if (s > best)
+                        {
+                            best = s;
+                            arg = p;
+                        }
+                    }
+                }
+                cur[y] = best == Impossible ? Impossible : best + emit[i * l + y];
+                back[i * l + y] = (byte)arg;
+            }
+            cur.CopyTo(prev);
+        }
+        var last = -1;
+        var top = Impossible;
+        for (var y = 0; y < l; y++)
+        {
+            if (allowedEnd[y] && prev[y] > top)
+            {
+                top = prev[y];
+                last = y;
+            }
+        }
+        if (last < 0)
+        {
+            // Contradictory pins (cannot happen with well-formed lexicon spans): fall back to the best unconstrained end.
+            last = 0;
+            for (var y = 1; y < l; y++)
+                if (prev[y] > prev[last])
+                    last = y;
+        }
+        for (var i = n - 1; i >= 0; i--)
+        {
+            output[i] = (byte)last;
+            last = back[i * l + last];
+        }
+    }
+}

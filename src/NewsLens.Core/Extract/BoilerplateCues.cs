@@ -1,0 +1,145 @@
+using System.Collections.Frozen;
+using NewsLens.Extract.Html;
+using NewsLens.Model;
+
+namespace NewsLens.Extract;
+
+/// <summary>Whether an element's class/id names it as content, as boilerplate, or says nothing.</summary>
+internal enum CueVerdict
+{
+    None,
+    Content,
+
+    /// <summary>A weak cue (side, header, tag...): boilerplate only when nothing names the element as content.</summary>
+    WeakBoilerplate,
+
+    /// <summary>A specific cue (share, comment, related, breadcrumb, footer, ad...): boilerplate even inside an article wrapper.</summary>
+    Boilerplate,
+}
+
+/// <summary>
+/// Reads the names pages give their blocks (class and id, in English and in the pinyin/Chinese naming of
+/// Chinese sites) as cues for content or boilerplate. Short cue words must match a whole name token
+/// ("ad" must not hit "header"); long ones may match inside compound names ("articleBreadcrumb").
+/// </summary>
+internal static class BoilerplateCues
+{
+    private static readonly (string Word, RemovalReason Reason)[] SubstringCues =
+    [
+        ("breadcrumb", RemovalReason.Breadcrumb), ("crumb", RemovalReason.Breadcrumb), ("mianbao", RemovalReason.Breadcrumb),
+        ("share", RemovalReason.ShareBar), ("social", RemovalReason.ShareBar), ("fenxiang", RemovalReason.ShareBar), ("bdshare", RemovalReason.ShareBar), ("jiathis", RemovalReason.ShareBar),
+        ("footer", RemovalReason.Footer), ("copyright", RemovalReason.Footer), ("banquan", RemovalReason.Footer),
+        ("comment", RemovalReason.Comments), ("disqus", RemovalReason.Comments), ("pinglun", RemovalReason.Comments), ("respond", RemovalReason.Comments),
+        ("related", RemovalReason.RelatedLinks), ("recommend", RemovalReason.RelatedLinks), ("xiangguan", RemovalReason.RelatedLinks), ("tuijian", RemovalReason.RelatedLinks),
+        ("outbrain", RemovalReason.RelatedLinks), ("taboola", RemovalReason.RelatedLinks), ("paihang", RemovalReason.RelatedLinks), ("popular", RemovalReason.RelatedLinks),
+        ("navbar", RemovalReason.Navigation), ("navigation", RemovalReason.Navigation), ("menu", RemovalReason.Navigation), ("daohang", RemovalReason.Navigation),
+        ("sitemap", RemovalReason.Navigation),
+        ("advert", RemovalReason.Advertisement), ("sponsor", RemovalReason.Advertisement), ("guanggao", RemovalReason.Advertisement), ("newsletter", RemovalReason.Advertisement),
+        ("subscribe", RemovalReason.Advertisement), ("cookie", RemovalReason.Advertisement), ("promo", RemovalReason.Advertisement), ("paywall", RemovalReason.Advertisement),
+        ("signup", RemovalReason.Form), ("login", RemovalReason.Form),
+    ];
+
+    /// <summary>Cues that also name layout wrappers holding the article ("content-sidebar-wrap", "post tag-x").</summary>
+    private static readonly (string Word, RemovalReason Reason)[] WeakSubstringCues =
+    [
+        ("sidebar", RemovalReason.OutsideMainContent), ("masthead", RemovalReason.Header),
+    ];
+
+    private static readonly FrozenSet<string> WeakTokens = FrozenSet.ToFrozenSet(
+        ["side", "aside", "widget", "rail", "header", "topbar", "hot", "more", "rank", "tags", "tag", "bottom", "position", "location", "foot", "banner"],
+        StringComparer.Ordinal);
+
+    private static readonly FrozenDictionary<string, RemovalReason> TokenCues = new Dictionary<string, RemovalReason>(StringComparer.Ordinal)
+    {
+        ["nav"] = RemovalReason.Navigation, ["navi"] = RemovalReason.Navigation, ["topnav"] = RemovalReason.Navigation, ["subnav"] = RemovalReason.Navigation,
+        ["ad"] = RemovalReason.Advertisement, ["ads"] = RemovalReason.Advertisement, ["adv"] = RemovalReason.Advertisement, ["gg"] = RemovalReason.Advertisement, ["banner"] = RemovalReason.Advertisement,
+        ["foot"] = RemovalReason.Footer, ["bottom"] = RemovalReason.Footer,
+        ["side"] = RemovalReason.OutsideMainContent, ["aside"] = RemovalReason.OutsideMainContent, ["widget"] = RemovalReason.OutsideMainContent, ["rail"] = RemovalReason.OutsideMainContent,
+        ["header"] = RemovalReason.Header, ["topbar"] = RemovalReason.Header,
+        ["hot"] = RemovalReason.RelatedLinks, ["more"] = RemovalReason.RelatedLinks, ["rank"] = RemovalReason.RelatedLinks, ["tags"] = RemovalReason.RelatedLinks, ["tag"] = RemovalReason.RelatedLinks,
+        ["pagination"] = RemovalReason.Navigation, ["pager"] = RemovalReason.Navigation, ["crumbs"] = RemovalReason.Breadcrumb, ["position"] = RemovalReason.Breadcrumb, ["location"] = RemovalReason.Breadcrumb,
+        ["modal"] = RemovalReason.Advertisement, ["popup"] = RemovalReason.Advertisement, ["reply"] = RemovalReason.Comments, ["replies"] = RemovalReason.Comments,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    private static readonly string[] ContentSubstrings =
+    [
+        "article", "content", "entry", "post-body", "postbody", "story", "zhengwen", "artibody", "news_txt", "newstext", "main-text", "maintext", "detail", "txt", "neirong", "wenzhang",
+    ];
+
+    private static readonly FrozenSet<string> ContentTokens = FrozenSet.ToFrozenSet(["main", "body", "text", "post", "page", "blog", "con", "cont", "zw", "nr"], StringComparer.Ordinal);
+
+    /// <summary>Classifies one element from its class and id (and itemprop).</summary>
+    public static (CueVerdict Verdict, RemovalReason Reason) Classify(HtmlNode element)
+    {
+        var itemprop = element.Attr("itemprop");
+        if (itemprop is not null && itemprop.Contains("articleBody", StringComparison.OrdinalIgnoreCase))
+            return (CueVerdict.Content, default);
+        var names = element.ClassAndId();
+        if (names.Length == 0)
+            return (CueVerdict.None, default);
+        return Classify(names);
+    }
+
+    internal static (CueVerdict Verdict, RemovalReason Reason) Classify(string names)
+    {
+        RemovalReason? strong = null;
+        RemovalReason? weak = null;
+        var positive = false;
+        var tokens = TokenCues.GetAlternateLookup<ReadOnlySpan<char>>();
+        var weakTokens = WeakTokens.GetAlternateLookup<ReadOnlySpan<char>>();
+        var contentTokens = ContentTokens.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var range in names.AsSpan().SplitAny(" \t\n-_:"))
+        {
+            var token = names.AsSpan()[range];
+            if (token.IsEmpty)
+                continue;
+            if (tokens.TryGetValue(token, out var r))
+            {
+                if (weakTokens.Contains(token))
+                    weak ??= r;
+                else
+                    strong ??= r;
+            }
+            if (!positive && contentTokens.Contains(token))
+                positive = true;
+        }
+        if (strong is null)
+        {
+            foreach (var (word, reason) in SubstringCues)
+            {
+                if (names.Contains(word, StringComparison.Ordinal))
+                {
+                    strong = reason;
+                    break;
+                }
+            }
+        }
+        if (strong is null && weak is null)
+        {
+            foreach (var (word, reason) in WeakSubstringCues)
+            {
+                if (names.Contains(word, StringComparison.Ordinal))
+                {
+                    weak = reason;
+                    break;
+                }
+            }
+        }
+        if (!positive)
+        {
+            foreach (var word in ContentSubstrings)
+            {
+                if (names.Contains(word, StringComparison.Ordinal))
+                {
+                    positive = true;
+                    break;
+                }
+            }
+        }
+        if (strong is { } s)
+            return (CueVerdict.Boilerplate, s);
+        if (weak is { } w)
+            return positive ? (CueVerdict.None, w) : (CueVerdict.WeakBoilerplate, w);
+        return positive ? (CueVerdict.Content, default) : (CueVerdict.None, default);
+    }
+}

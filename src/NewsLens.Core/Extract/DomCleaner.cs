@@ -1,0 +1,301 @@
+using System.Collections.Frozen;
+using System.Text;
+using NewsLens.Extract.Html;
+using NewsLens.Model;
+
+namespace NewsLens.Extract;
+
+/// <summary>What cleaning took out of the page, and the page's own navigation cues found on the way.</summary>
+internal sealed class CleaningLog
+{
+    public List<RemovedBlock> Removed { get; } = [];
+
+    public List<string> Navigation { get; } = [];
+
+    public List<string> Breadcrumb { get; } = [];
+}
+
+/// <summary>
+/// Removes what is never article text before any scoring: non-content elements (scripts, styles, forms'
+/// controls, media), elements hidden from readers (attributes, inline CSS, off-screen positioning, the
+/// usual "visually hidden" classes), and blocks the page itself names as navigation, footer, share bar,
+/// comments, related links or ads (tag names and class/id cues). A cue never removes an element that
+/// holds most of the page's text: wrappers like "content-with-sidebar" carry the article.
+/// </summary>
+internal sealed class DomCleaner
+{
+    /// <summary>
+    /// Share of the page's non-link text above which a cue-matched element is kept anyway. Calibrated on
+    /// AEB/zh pages: genuine boilerplate blocks stay under ~30%; wrappers named "main-sidebar" hold 60–95%.
+    /// </summary>
+    private const double ProtectedTextShare = 0.5;
+
+    /// <summary>Weak cues (side, header, tag) are trusted less: a smaller share protects.</summary>
+    private const double ProtectedTextShareWeak = 0.25;
+
+    /// <summary>Longest text kept per removed block in the record (the assess stage needs evidence, not archives).</summary>
+    internal const int MaxRemovedText = 2000;
+
+    /// <summary>Most links kept per removed block.</summary>
+    internal const int MaxRemovedLinks = 60;
+
+    /// <summary>Most navigation link texts kept for <see cref="ExtractionInfo.Navigation"/>.</summary>
+    private const int MaxNavigationEntries = 200;
+
+    private static readonly FrozenSet<string> DropSilently = FrozenSet.ToFrozenSet(
+        ["script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed", "select", "option", "button", "input",
+         "textarea", "audio", "video", "map", "head", "link", "meta", "title", "source", "picture", "img", "math", "noembed", "noframes", "frameset", "label"],
+        StringComparer.Ordinal);
+
+    private static readonly string[] HiddenClasses = ["hidden", "hide", "d-none", "is-hidden", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "invisible", "offscreen", "element-invisible"];
+
+    public void Clean(HtmlNode root, CleaningLog log)
+    {
+        DropNonContent(root, log);
+        TextStats.Compute(root);
+        var pageText = Math.Max(1, root.TextChars - root.LinkChars);
+        var stack = new Stack<HtmlNode>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            var node = stack.Pop();
+            if (!node.IsElement)
+                continue;
+            if (node != root && Boilerplate(node, pageText) is { } reason)
+            {
+                Record(node, reason, hidden: false, log);
+                node.Remove();
+                continue;
+            }
+            var children = node.Children;
+            for (var k = children.Count - 1; k >= 0; k--)
+                stack.Push(children[k]);
+        }
+        TextStats.Compute(root);
+    }
+
+    private static void DropNonContent(HtmlNode root, CleaningLog log)
+    {
+        var stack = new Stack<HtmlNode>();
+        stack.Push(root);
+        var doomed = new List<(HtmlNode Node, bool Hidden)>();
+        while (stack.Count > 0)
+        {
+            var node = stack.Pop();
+            if (!node.IsElement)
+                continue;
+            if (DropSilently.Contains(node.Name))
+            {
+                doomed.Add((node, false));
+                continue;
+            }
+            if (IsHidden(node))
+            {
+                doomed.Add((node, true));
+                continue;
+            }
+            var children = node.Children;
+            for (var k = children.Count - 1; k >= 0; k--)
+                stack.Push(children[k]);
+        }
+        foreach (var (node, hidden) in doomed)
+        {
+            if (hidden)
+                Record(node, RemovalReason.Hidden, hidden: true, log);
+            node.Remove();
+        }
+    }
+
+    internal static bool IsHidden(HtmlNode node)
+    {
+        if (node.Attributes is null)
+            return false;
+        if (node.Attr("hidden") is not null)
+            return true;
+        if (node.Attr("aria-hidden") is "true")
+            return true;
+        if (node.Attr("style") is { } style && HiddenByStyle(style))
+            return true;
+        if (node.Attr("class") is { } cls)
+        {
+            foreach (var range in cls.AsSpan().SplitAny(" \t\n"))
+            {
+                var token = cls.AsSpan()[range];
+                foreach (var h in HiddenClasses)
+                {
+                    if (token.Equals(h, StringComparison.OrdinalIgnoreCase))
+                        return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Inline CSS that keeps a block from readers: display:none, visibility:hidden, far off-screen, zero size text.</summary>
+    internal static bool HiddenByStyle(string style)
+    {
+        var s = style.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant();
+        if (s.Contains("display:none", StringComparison.Ordinal) || s.Contains("visibility:hidden", StringComparison.Ordinal))
+            return true;
+        if (s.Contains("font-size:0", StringComparison.Ordinal) && !s.Contains("font-size:0.", StringComparison.Ordinal))
+            return true;
+        // Off-screen: a negative offset of 3+ digits (left:-9999px, text-indent:-5000px, top:-1000em).
+        foreach (var prop in (ReadOnlySpan<string>)["left:-", "top:-", "text-indent:-", "margin-left:-"])
+        {
+            var at = s.IndexOf(prop, StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                var digits = 0;
+                for (var k = at + prop.Length; k < s.Length && char.IsAsciiDigit(s[k]); k++)
+                    digits++;
+                if (digits >= 3)
+                    return true;
+            }
+        }
+        return false;
+    }
+
+    private static RemovalReason? Boilerplate(HtmlNode node, int pageText)
+    {
+        var share = (node.TextChars - node.LinkChars) / (double)pageText;
+        RemovalReason? byTag = node.Name switch
+        {
+            "nav" => RemovalReason.Navigation,
+            "footer" => RemovalReason.Footer,
+            "aside" => RemovalReason.OutsideMainContent,
+            "form" when node.TextChars < 200 || node.LinkChars * 2 > node.TextChars => RemovalReason.Form,
+            "header" when HasDescendant(node, "nav") => RemovalReason.Header,
+            _ => null,
+        };
+        if (byTag is { } t && share < ProtectedTextShare)
+            return t;
+        if (node.Attr("role") is { } role && role is "navigation" or "contentinfo" or "complementary" or "banner" && share < ProtectedTextShare)
+        {
+            return role switch
+            {
+                "navigation" => RemovalReason.Navigation,
+                "contentinfo" => RemovalReason.Footer,
+                "banner" => RemovalReason.Header,
+                _ => RemovalReason.OutsideMainContent,
+            };
+        }
+        if (node.Name is "body" or "html" or "article" or "main" or "#document")
+            return null;
+        var (verdict, reason) = BoilerplateCues.Classify(node);
+        return verdict switch
+        {
+            CueVerdict.Boilerplate when share < ProtectedTextShare => reason,
+            CueVerdict.WeakBoilerplate when share < ProtectedTextShareWeak => reason,
+            _ => null,
+        };
+    }
+
+    private static bool HasDescendant(HtmlNode node, string name)
+    {
+        foreach (var d in node.Descendants())
+        {
+            if (string.Equals(d.Name, name, StringComparison.Ordinal))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>Keeps a removed subtree in the log when it carries text, with its links (injected anchors live there).</summary>
+    internal static void Record(HtmlNode node, RemovalReason reason, bool hidden, CleaningLog log)
+    {
+        var text = new StringBuilder();
+        var links = new List<RemovedLink>();
+        var linkText = new StringBuilder();
+        AppendText(node, text, links, linkText);
+        var t = TextNormaliser.CollapseLines(text.ToString());
+        if (t.Length == 0)
+            return;
+        if (reason is RemovalReason.Navigation or RemovalReason.Header && log.Navigation.Count < MaxNavigationEntries)
+        {
+            foreach (var link in links)
+            {
+                if (link.Text.Length is > 0 and <= 40 && !log.Navigation.Contains(link.Text) && log.Navigation.Count < MaxNavigationEntries)
+                    log.Navigation.Add(link.Text);
+            }
+        }
+        if (reason == RemovalReason.Breadcrumb && log.Breadcrumb.Count == 0)
+            log.Breadcrumb.AddRange(BreadcrumbTrail(t, links));
+        if (t.Length > MaxRemovedText)
+            t = t[..MaxRemovedText];
+        log.Removed.Add(new RemovedBlock(t, reason, node.Name + Describe(node), hidden, links.Count > MaxRemovedLinks ? links[..MaxRemovedLinks] : links));
+    }
+
+    private static string Describe(HtmlNode node)
+    {
+        var id = node.Attr("id");
+        var cls = node.Attr("class");
+        var sb = new StringBuilder();
+        if (!string.IsNullOrWhiteSpace(id))
+            sb.Append('#').Append(id.Trim());
+        if (!string.IsNullOrWhiteSpace(cls))
+            sb.Append('.').Append(cls.Trim().Replace(' ', '.'));
+        return sb.Length > 120 ? sb.ToString(0, 120) : sb.ToString();
+    }
+
+    /// <summary>The trail of a breadcrumb block: its link texts, then the trailing plain part ("首页 > 新闻 > 正文").</summary>
+    internal static List<string> BreadcrumbTrail(string text, List<RemovedLink> links)
+    {
+        var parts = new List<string>();
+        foreach (var piece in text.Split(['>', '»', '›', '/', '|', '→', '＞', '\u00BB'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var p = piece.Trim(' ', ':', '：');
+            if (p.StartsWith("当前位置", StringComparison.Ordinal) || p.StartsWith("您的位置", StringComparison.Ordinal) || p.StartsWith("你的位置", StringComparison.Ordinal) || p.StartsWith("You are here", StringComparison.OrdinalIgnoreCase))
+            {
+                var colon = p.IndexOfAny([':', '：']);
+                p = colon >= 0 ? p[(colon + 1)..].Trim() : "";
+            }
+            if (p.Length is > 0 and <= 40)
+                parts.Add(p);
+        }
+        if (parts.Count == 0)
+        {
+            foreach (var l in links)
+            {
+                if (l.Text.Length is > 0 and <= 40)
+                    parts.Add(l.Text);
+            }
+        }
+        return parts;
+    }
+
+    private static void AppendText(HtmlNode root, StringBuilder text, List<RemovedLink> links, StringBuilder linkText)
+    {
+        var stack = new Stack<HtmlNode>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            var node = stack.Pop();
+            if (node.Kind == HtmlNodeKind.Text)
+            {
+                text.Append(node.Text);
+                continue;
+            }
+            if (DropSilently.Contains(node.Name) && node != root)
+                continue;
+            if (node.Name == "a" && links.Count <= MaxRemovedLinks)
+            {
+                linkText.Clear();
+                foreach (var d in node.Descendants())
+                {
+                    if (d.Kind == HtmlNodeKind.Text)
+                        linkText.Append(d.Text);
+                }
+                var lt = TextNormaliser.Collapse(linkText.ToString());
+                if (lt.Length > 0)
+                    links.Add(new RemovedLink(lt, node.Attr("href")));
+            }
+            if (IsBlockBoundary(node.Name))
+                text.Append('\n');
+            var children = node.Children;
+            for (var k = children.Count - 1; k >= 0; k--)
+                stack.Push(children[k]);
+        }
+    }
+
+    private static bool IsBlockBoundary(string name) => BlockLinearizer.IsBlock(name) || name == "br";
+}

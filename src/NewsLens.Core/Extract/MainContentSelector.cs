@@ -1,0 +1,249 @@
+using NewsLens.Extract.Html;
+using NewsLens.Model;
+
+namespace NewsLens.Extract;
+
+/// <summary>Which blocks form the article body, and which step of the fallback chain decided it.</summary>
+internal sealed record Selection(string Step, bool[] Kept, HtmlNode? Container);
+
+/// <summary>
+/// Picks the article's container by block scoring, then its siblings that read like the same article.
+/// A block scores by length (CJK weighted), prose punctuation (full-width counts) and low link density;
+/// scores flow to the block's ancestors with decay, and a container's total is cut by its own link density
+/// and moved by its class/id cues. Fallback chain, first that holds wins:
+/// 1 semantic-article (the winning container is, or sits in, an article/articleBody/main element),
+/// 2 scored-container (any other winning container), 3 dense-blocks (no container holds enough text:
+/// every well-scored block of the page), 4 all-text (nothing scores: every block).
+/// </summary>
+internal sealed class MainContentSelector
+{
+    /// <summary>Blocks shorter than this (Latin-equivalent chars) add nothing to a container (Readability uses 25).</summary>
+    private const int MinScoredLength = 25;
+
+    /// <summary>A block more than half link text is navigation, whatever its length.</summary>
+    internal const double MaxBlockLinkDensity = 0.5;
+
+    /// <summary>A container with less body than this (≈ two sentences) is not trusted; the chain falls through.</summary>
+    private const int MinContainerLength = 140;
+
+    /// <summary>Levels of ancestors a block's score reaches.</summary>
+    private const int ScoreLevels = 5;
+
+    /// <summary>Class/id cue weight on a container (Readability's ±25, kept: it separates content from sidebars on AEB).</summary>
+    private const double CueWeight = 25;
+
+    /// <summary>Candidates within this share of the best count as alternatives when deciding whether to move up.</summary>
+    private const double AlternativeShare = 0.75;
+
+    /// <summary>How many alternative candidates under one ancestor make that ancestor the container.</summary>
+    private const int AlternativesToMoveUp = 3;
+
+    /// <summary>A sibling with at least this share of the winner's score joins the body.</summary>
+    private const double SiblingShare = 0.2;
+
+    /// <summary>A sibling paragraph this long with little link text joins the body regardless of score.</summary>
+    private const int SiblingParagraphLength = 80;
+
+    private const double SiblingMaxLinkDensity = 0.25;
+
+    public Selection Select(IReadOnlyList<TextBlock> blocks)
+    {
+        var scores = new Dictionary<HtmlNode, double>();
+        var blockScores = new double[blocks.Count];
+        for (var b = 0; b < blocks.Count; b++)
+        {
+            var block = blocks[b];
+            var s = BlockScore(block);
+            blockScores[b] = s;
+            if (s <= 0 || block.Owner is null)
+                continue;
+            var node = block.Owner;
+            if (IsContainer(node.Name))
+                Add(scores, node, s);
+            var level = 0;
+            for (var a = node.Parent; a is not null && level < ScoreLevels; a = a.Parent, level++)
+            {
+                var weight = level switch { 0 => 1.0, 1 => 0.5, _ => 1.0 / (level * 3) };
+                Add(scores, a, s * weight);
+            }
+        }
+
+        HtmlNode? top = null;
+        var topScore = 0.0;
+        var final = new Dictionary<HtmlNode, double>(scores.Count);
+        foreach (var (node, raw) in scores)
+        {
+            if (node.Name is "#document" or "html")
+                continue;
+            var f = Final(node, raw);
+            final[node] = f;
+            if (f > topScore)
+            {
+                topScore = f;
+                top = node;
+            }
+        }
+
+        if (top is not null)
+        {
+            top = MoveUpForAlternatives(top, topScore, final);
+            topScore = final.GetValueOrDefault(top, topScore);
+            var included = IncludedNodes(top, topScore, final);
+            var kept = new bool[blocks.Count];
+            var length = 0;
+            for (var b = 0; b < blocks.Count; b++)
+            {
+                if (blocks[b].Owner is { } owner && IsInside(owner, included))
+                {
+                    kept[b] = true;
+                    length += blockScores[b] > 0 ? blocks[b].EffectiveLength : 0;
+                }
+            }
+            if (length >= MinContainerLength)
+                return new Selection(IsSemantic(top) ? "1:semantic-article" : "2:scored-container", kept, top);
+        }
+
+        var dense = new bool[blocks.Count];
+        var any = false;
+        for (var b = 0; b < blocks.Count; b++)
+        {
+            dense[b] = blockScores[b] > 0;
+            any |= dense[b];
+        }
+        if (any)
+            return new Selection("3:dense-blocks", dense, null);
+        var all = new bool[blocks.Count];
+        Array.Fill(all, true);
+        return new Selection("4:all-text", all, null);
+    }
+
+    internal static double BlockScore(TextBlock block)
+    {
+        if (block.EffectiveLength < MinScoredLength || block.LinkDensity >= MaxBlockLinkDensity)
+            return 0;
+        return (1 + block.Punctuation + Math.Min(block.EffectiveLength / 100.0, 3)) * (1 - block.LinkDensity);
+    }
+
+    private static void Add(Dictionary<HtmlNode, double> scores, HtmlNode node, double s) =>
+        scores[node] = scores.GetValueOrDefault(node) + s;
+
+    private static bool IsContainer(string name) => name is "div" or "td" or "section" or "article" or "main" or "body" or "text" or "center" or "font" or "span";
+
+    private static double Final(HtmlNode node, double raw)
+    {
+        var tag = node.Name switch
+        {
+            "div" or "article" or "main" or "section" => 5,
+            "pre" or "td" or "blockquote" => 3,
+            "ol" or "ul" or "dl" or "dd" or "dt" or "li" or "form" => -3,
+            "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "th" => -5,
+            _ => 0,
+        };
+        var cue = BoilerplateCues.Classify(node).Verdict switch
+        {
+            CueVerdict.Content => CueWeight,
+            CueVerdict.Boilerplate or CueVerdict.WeakBoilerplate => -CueWeight,
+            _ => 0,
+        };
+        var linkDensity = node.TextChars == 0 ? 0 : node.LinkChars / (double)node.TextChars;
+        return (raw + tag + cue) * (1 - linkDensity);
+    }
+
+    /// <summary>When several near-best candidates share an ancestor, the article is split across them: take the ancestor.</summary>
+    private static HtmlNode MoveUpForAlternatives(HtmlNode top, double topScore, Dictionary<HtmlNode, double> final)
+    {
+        var alternatives = new List<HtmlNode>();
+        foreach (var (node, f) in final)
+        {
+            if (node != top && f >= topScore * AlternativeShare)
+                alternatives.Add(node);
+        }
+        if (alternatives.Count < AlternativesToMoveUp)
+            return top;
+        for (var a = top.Parent; a is not null && a.Name is not ("body" or "html" or "#document"); a = a.Parent)
+        {
+            var under = 0;
+            foreach (var alt in alternatives)
+            {
+                if (IsDescendant(alt, a))
+                    under++;
+            }
+            if (under >= AlternativesToMoveUp)
+                return a;
+        }
+        return top;
+    }
+
+    private static HashSet<HtmlNode> IncludedNodes(HtmlNode top, double topScore, Dictionary<HtmlNode, double> final)
+    {
+        var included = new HashSet<HtmlNode> { top };
+        if (top.Parent is not { } parent)
+            return included;
+        var threshold = Math.Max(10, topScore * SiblingShare);
+        var topClass = top.Attr("class");
+        foreach (var sibling in parent.Children)
+        {
+            if (sibling == top || !sibling.IsElement)
+                continue;
+            var bonus = topClass is not null && string.Equals(sibling.Attr("class"), topClass, StringComparison.Ordinal) ? topScore * SiblingShare : 0;
+            if (final.TryGetValue(sibling, out var f) && f + bonus >= threshold)
+            {
+                included.Add(sibling);
+                continue;
+            }
+            if (sibling.Name == "p" && sibling.TextChars > 0)
+            {
+                var ld = sibling.LinkChars / (double)sibling.TextChars;
+                var eff = TextNormaliser.EffectiveLength(PlainText(sibling));
+                if ((eff >= SiblingParagraphLength && ld < SiblingMaxLinkDensity) || (ld == 0 && eff > 0 && EndsSentence(PlainText(sibling))))
+                    included.Add(sibling);
+            }
+        }
+        return included;
+    }
+
+    private static string PlainText(HtmlNode node)
+    {
+        var sb = new System.Text.StringBuilder();
+        foreach (var d in node.Descendants())
+        {
+            if (d.Kind == HtmlNodeKind.Text)
+                sb.Append(d.Text);
+        }
+        return sb.ToString().Trim();
+    }
+
+    private static bool EndsSentence(string s) => s.Length > 0 && s[^1] is '.' or '。' or '!' or '?' or '！' or '？' or '"' or '”';
+
+    private static bool IsInside(HtmlNode node, HashSet<HtmlNode> included)
+    {
+        for (var n = node; n is not null; n = n.Parent)
+        {
+            if (included.Contains(n))
+                return true;
+        }
+        return false;
+    }
+
+    private static bool IsDescendant(HtmlNode node, HtmlNode ancestor)
+    {
+        for (var n = node.Parent; n is not null; n = n.Parent)
+        {
+            if (n == ancestor)
+                return true;
+        }
+        return false;
+    }
+
+    private static bool IsSemantic(HtmlNode node)
+    {
+        for (var n = node; n is not null; n = n.Parent)
+        {
+            if (n.Name is "article" or "main")
+                return true;
+            if (n.Attr("itemprop") is { } p && p.Contains("articleBody", StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
+        return false;
+    }
+}

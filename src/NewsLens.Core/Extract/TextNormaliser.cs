@@ -1,0 +1,86 @@
+using System.Text;
+
+namespace NewsLens.Extract;
+
+/// <summary>Whitespace rules shared by every extraction path, so equal text compares equal.</summary>
+internal static class TextNormaliser
+{
+    /// <summary>Whitespace as readers see it: ASCII, no-break, ideographic (full-width) and the zero-width family.</summary>
+    public static bool IsSpace(char c) => char.IsWhiteSpace(c) || c is '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF';
+
+    /// <summary>Every whitespace run becomes one space; the result is trimmed.</summary>
+    public static string Collapse(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        var pendingSpace = false;
+        foreach (var c in text)
+        {
+            if (IsSpace(c))
+            {
+                pendingSpace = sb.Length > 0;
+                continue;
+            }
+            if (pendingSpace)
+                sb.Append(' ');
+            pendingSpace = false;
+            sb.Append(c);
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Like <see cref="Collapse"/> but a run holding a line break becomes one "\n"; empty lines go.</summary>
+    public static string CollapseLines(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        var pending = '\0';
+        foreach (var c in text)
+        {
+            if (IsSpace(c))
+            {
+                if (sb.Length > 0 && (c == '\n' || pending != '\n'))
+                    pending = c == '\n' ? '\n' : ' ';
+                continue;
+            }
+            if (pending != '\0')
+                sb.Append(pending);
+            pending = '\0';
+            sb.Append(c);
+        }
+        return sb.ToString();
+    }
+
+    public static bool IsCjk(char c) =>
+        c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF' or >= '\uF900' and <= '\uFAFF'
+            or >= '\u3040' and <= '\u30FF' or >= '\uAC00' and <= '\uD7AF';
+
+    /// <summary>Sentence punctuation, ASCII and full-width: dense in prose, rare in menus.</summary>
+    public static bool IsProsePunctuation(char c) =>
+        c is ',' or '.' or ';' or '!' or '?' or ':' or '，' or '。' or '、' or '；' or '！' or '？' or '：' or '」' or '”' or '）';
+
+    /// <summary>
+    /// Length in "Latin character equivalents": one CJK character carries about as much as three Latin
+    /// letters (average English word + space ≈ 6 chars ≈ one two-character Chinese word).
+    /// </summary>
+    public static int EffectiveLength(ReadOnlySpan<char> text)
+    {
+        var n = 0;
+        foreach (var c in text)
+        {
+            if (IsSpace(c))
+                continue;
+            n += IsCjk(c) ? 3 : 1;
+        }
+        return n;
+    }
+
+    public static int CountPunctuation(ReadOnlySpan<char> text)
+    {
+        var n = 0;
+        foreach (var c in text)
+        {
+            if (IsProsePunctuation(c))
+                n++;
+        }
+        return n;
+    }
+}
