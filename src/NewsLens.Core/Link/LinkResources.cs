@@ -1,3 +1,4 @@
+using NewsLens.Analyse.Script;
 using NewsLens.Link.Normalise;
 using NewsLens.Link.Threads;
 
@@ -8,12 +9,17 @@ internal sealed record LinkResources(TermWeights Terms, IScriptFolder Folder)
 {
     public const string TermWeightsFile = "models/link/bigram-df.bin";
 
-    /// <summary>Loads from <paramref name="root"/>; a missing table means uniform weights (linking still works, less well).</summary>
-    public static LinkResources Load(string root)
+    /// <summary>
+    /// Loads from <paramref name="root"/>; a missing table means uniform weights (linking still works, less
+    /// well). <paramref name="script"/> is the Unihan folder the analysers use, when loaded.
+    /// </summary>
+    public static LinkResources Load(string root, ScriptFolder? script = null)
     {
         var path = Path.Combine(root, TermWeightsFile);
         var terms = File.Exists(path) ? TermWeights.Load(path) : TermWeights.Uniform;
-        return new LinkResources(terms, new FallbackScriptFolder());
+        IScriptFolder fallback = new FallbackScriptFolder();
+        var folder = script is { Count: > 0 } ? new ChainedScriptFolder(script, fallback) : fallback;
+        return new LinkResources(terms, folder);
     }
 
     public Linker CreateLinker(LinkOptions? options = null) => new(options, Folder, Terms);

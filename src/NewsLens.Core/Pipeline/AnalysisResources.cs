@@ -23,7 +23,7 @@ internal sealed class AnalysisResources
         var ner = Path.Combine(models, NerTagger.DefaultModelFile);
         EntityTagger = File.Exists(ner) ? NerTagger.Load(ner, Script) : null;
         AssessRules = Assess.Rules.AssessRules.Load(Path.Combine(root, "rules"));
-        Link = NewsLens.Link.LinkResources.Load(root);
+        Link = NewsLens.Link.LinkResources.Load(root, Script);
         // Loaded on first use and then shared: verbs that never link entities do not pay for the KB.
         knowledge = new Lazy<Analyse.Knowledge.KnowledgeBase>(() => Analyse.Knowledge.KnowledgeBase.Load(Path.Combine(root, "kb")), LazyThreadSafetyMode.ExecutionAndPublication);
     }

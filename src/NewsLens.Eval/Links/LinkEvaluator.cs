@@ -177,19 +177,11 @@ internal sealed class LinkEvaluator(Func<AnalysedArticle, AnalysedArticle> analy
     }
 
     /// <summary>
-    /// Simplified → traditional for the script-change variant. While the fallback folder is in use this is
-    /// its own table inverted, so the variant measures shingling across a script change, not the table's coverage.
+    /// Simplified → traditional for the script-change variant: the Unihan table (models/t2s.txt) inverted
+    /// when it is loaded, else the built-in fallback table inverted (then the variant measures shingling
+    /// across a script change, not the table's coverage).
     /// </summary>
-    private static Dictionary<char, char> TraditionalMap(IScriptFolder folder)
-    {
-        var map = new Dictionary<char, char>();
-        if (folder is FallbackScriptFolder fallback)
-        {
-            foreach (var (t, s) in fallback.Pairs())
-                map.TryAdd(s, t);
-        }
-        return map;
-    }
+    private static Dictionary<char, char> TraditionalMap(IScriptFolder folder) => ChainedScriptFolder.Inverse(folder);
 
     /// <summary>
     /// Builds the background bigram table from People's Daily 1998 (the CEC corpus is for evaluation only and

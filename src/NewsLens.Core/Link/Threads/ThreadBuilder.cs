@@ -54,21 +54,28 @@ internal sealed class ThreadBuilder
             var m = members[existing];
             return new ThreadAssignment(m.ThreadId, false, m.Reason, m.MatchedId, m.Score);
         }
-        var copyKinds = copies
+        var copyLinks = copies
             .GroupBy(c => c.OtherId, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Min(c => c.Kind), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => g.OrderBy(c => c.Kind).First(), StringComparer.Ordinal);
 
         Member? best = null;
         var bestMatch = StoryMatch.None;
-        foreach (var index in Candidates(profile, copyKinds.Keys))
+        var bestCopy = 0.0;
+        foreach (var index in Candidates(profile, copyLinks.Keys))
         {
             var other = members[index];
-            var match = StoryMatcher.Score(profile, other.Profile, copyKinds.TryGetValue(other.Profile.Id, out var k) ? k : null);
-            if (match.Score > bestMatch.Score
-                || (match.Score == bestMatch.Score && best is not null && match.Score > 0 && string.CompareOrdinal(other.Profile.Id, best.Profile.Id) < 0))
+            var link = copyLinks.GetValueOrDefault(other.Profile.Id);
+            var match = StoryMatcher.Score(profile, other.Profile, link?.Kind);
+            // Ties (every copy scores 1): the closest copy, then the smaller id, so the choice is stable.
+            var copySimilarity = match.Reason == ThreadReason.Copy ? link!.Similarity : 0;
+            var better = match.Score > bestMatch.Score
+                || (match.Score == bestMatch.Score && best is not null && match.Score > 0
+                    && (copySimilarity > bestCopy || (copySimilarity == bestCopy && string.CompareOrdinal(other.Profile.Id, best.Profile.Id) < 0)));
+            if (better)
             {
                 best = other;
                 bestMatch = match;
+                bestCopy = copySimilarity;
             }
         }
 
