@@ -164,7 +164,7 @@ internal static class StoreCommands
     private static Command Link()
     {
         var where = new StoreOptions();
-        var command = new Command("link", "Find copies and story threads for stored articles that were not linked yet (after `worker` runs). Resumable.");
+        var command = new Command("relink", "Find copies and story threads for stored articles that were not linked yet (after `worker` runs). Resumable.");
         where.AddTo(command);
         command.SetAction(parsed => Guard(() =>
         {

@@ -59,7 +59,7 @@ public sealed class StoreLinkerTests
             ingest.Store.Store(linked, state);
         }
 
-        // Workers store without links; `newslens link` links afterwards, and a second run finds nothing to do.
+        // Workers store without links; `newslens relink` links afterwards, and a second run finds nothing to do.
         using var workers = new TestStore(kind);
         foreach (var a in Articles)
             workers.Store.Store(a);
