@@ -4,23 +4,6 @@ using NewsLens.Eval.Extraction;
 
 namespace NewsLens.Cli.Commands;
 
-/// <summary>
-/// The <c>eval</c> parent verb. Each area adds its own <c>eval X</c> subcommand through
-/// <see cref="Create"/>; extraction's is built here.
-/// </summary>
-internal static class EvalCommands
-{
-    /// <summary>Builds <c>eval</c> with <c>eval extraction</c> and any subcommands other areas pass in.</summary>
-    public static Command Create(IEnumerable<Command> more)
-    {
-        var eval = new Command("eval", "Score a stage against a benchmark set (data read by path, never copied).");
-        eval.Subcommands.Add(EvalExtractionCommand.Create());
-        foreach (var command in more)
-            eval.Subcommands.Add(command);
-        return eval;
-    }
-}
-
 /// <summary><c>newslens eval extraction --dataset aeb|trafilatura|zh --data DIR</c>: each set's own metric, plus title/date/author.</summary>
 internal static class EvalExtractionCommand
 {

@@ -43,13 +43,13 @@ internal sealed class ArticleExtractor : IArticleExtractor
         var blocks = linearizer.Linearize(root);
         var title = MetadataResolver.ChooseTitle(meta, blocks);
         var selection = selector.Select(blocks, title.Title);
-        var reasons = new RemovalReason?[blocks.Count];
-        for (var i = 0; i < blocks.Count; i++)
+        var (reasons, findings) = SelectAndTrim(blocks, selection, title.Title);
+        if (Array.TrueForAll(reasons, r => r is not null) && selection.Step[0] is '1' or '2')
         {
-            if (!selection.Kept[i])
-                reasons[i] = RemovalReason.OutsideMainContent;
+            // The container held only the title and its furniture: the chain goes on to the dense blocks.
+            selection = selector.Fallback(blocks);
+            (reasons, findings) = SelectAndTrim(blocks, selection, title.Title);
         }
-        var findings = trimmer.Trim(blocks, reasons, title.Title);
         var (nearDates, nearBylines) = NearTitle(blocks, title.Title);
         var date = MetadataResolver.ChooseDate(meta, [.. findings.DateLines, .. nearDates], url);
         var author = MetadataResolver.ChooseAuthor(meta, [.. findings.BylineLines, .. nearBylines]);
@@ -85,6 +85,17 @@ internal sealed class ArticleExtractor : IArticleExtractor
         var author = MetadataResolver.ChooseAuthor(null, findings.BylineLines);
         var info = new ExtractionInfo(page.Format == PageFormat.Markdown ? "t1:markdown-lines" : "t1:text-lines", [], Trail(breadcrumbLines), text.TitleSource, date.Source, []);
         return Assemble(page, page.Url, text.Title, date.Date, MetadataResolver.ChooseSite(new PageMetadata(), page.Url), author, blocks, reasons, RemovedRuns(blocks, reasons), info);
+    }
+
+    private (RemovalReason?[] Reasons, TrimFindings Findings) SelectAndTrim(IReadOnlyList<TextBlock> blocks, Selection selection, string? title)
+    {
+        var reasons = new RemovalReason?[blocks.Count];
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            if (!selection.Kept[i])
+                reasons[i] = RemovalReason.OutsideMainContent;
+        }
+        return (reasons, trimmer.Trim(blocks, reasons, title));
     }
 
     /// <summary>Date and byline lines right under the title heading, wherever selection put them.</summary>

@@ -123,11 +123,17 @@ internal sealed class MainContentSelector
             }
         }
 
+        return Fallback(blocks);
+    }
+
+    /// <summary>Steps 3 and 4 of the chain, also used when trimming leaves a chosen container empty.</summary>
+    public Selection Fallback(IReadOnlyList<TextBlock> blocks)
+    {
         var dense = new bool[blocks.Count];
         var any = false;
         for (var b = 0; b < blocks.Count; b++)
         {
-            dense[b] = blockScores[b] > 0;
+            dense[b] = BlockScore(blocks[b]) > 0;
             any |= dense[b];
         }
         if (any)

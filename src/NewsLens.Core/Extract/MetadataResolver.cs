@@ -213,7 +213,8 @@ internal static partial class MetadataResolver
             return null;
         if (v.StartsWith("By ", StringComparison.OrdinalIgnoreCase))
             v = v[3..].Trim();
-        if (v.Length is 0 or > MaxAuthorChars)
+        // A name has letters; "104363" is a user id, not an author.
+        if (v.Length is 0 or > MaxAuthorChars || !v.Any(char.IsLetter))
             return null;
         return v;
     }
