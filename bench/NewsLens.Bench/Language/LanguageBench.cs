@@ -120,8 +120,23 @@ internal static class LanguageBench
 
     private static string Ratio(double rate, double? peer) => peer is { } p ? Invariant($"{rate / p:F1}×") : "–";
 
-    /// <summary>Runs python3-jieba over the same file (dictionary load excluded, best of 3 passes); null when unavailable.</summary>
+    /// <summary>
+    /// Runs python3-jieba over the same file (dictionary load excluded, best of 3 passes); null when unavailable.
+    /// The Debian package installs for the system interpreter, which a pyenv shim on PATH may hide, so that one is tried first.
+    /// </summary>
     private static double? Jieba(string testFile)
+    {
+        foreach (var python in new[] { "/usr/bin/python3", "python3" })
+        {
+            if (python.StartsWith('/') && !File.Exists(python))
+                continue;
+            if (Jieba(python, testFile) is { } rate)
+                return rate;
+        }
+        return null;
+    }
+
+    private static double? Jieba(string python, string testFile)
     {
         const string script = """
             import sys, time, jieba
@@ -140,7 +155,7 @@ internal static class LanguageBench
             """;
         try
         {
-            var start = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true };
+            var start = new ProcessStartInfo(python) { RedirectStandardOutput = true, RedirectStandardError = true };
             start.ArgumentList.Add("-c");
             start.ArgumentList.Add(script);
             start.ArgumentList.Add(testFile);
