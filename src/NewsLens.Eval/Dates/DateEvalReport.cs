@@ -48,6 +48,9 @@ internal sealed record DateEvalSummary(Share Extraction, Share Parsing, IReadOnl
         w.WriteLine("  by spec family                 extraction            parsing");
         foreach (var (family, e, p) in Families)
             w.WriteLine($"    {family,-28} {e,-21} {p}");
+        var allExt = Outcomes.Where(o => o.Extracted is not null).ToList();
+        var allPar = Outcomes.Where(o => o.Parsed is not null).ToList();
+        w.WriteLine($"All cases, nothing excluded: extraction {new Share(allExt.Count(o => o.Extracted == true), allExt.Count)}, parsing {new Share(allPar.Count(o => o.Parsed == true), allPar.Count)}");
         w.WriteLine("Out of scope (counted apart; why: see ScopeClass in src/NewsLens.Eval/Dates/DateEvaluation.cs):");
         foreach (var (scope, cases, e, p) in OutOfScope)
             w.WriteLine($"    {scope,-28} {cases,3} cases   extraction {e,-18} parsing {p}");

@@ -200,7 +200,23 @@ internal sealed partial class DateRecognizer
             Add(output, mx, text, start, end);
             Note(context, rx, null);
         }
-        return output;
+        return JoinOpenEnds(output, text);
+    }
+
+    /// <summary>"2010年之后2018年之前": an open start right against an open end is one range between them.</summary>
+    private static List<DateMention> JoinOpenEnds(List<DateMention> mentions, string text)
+    {
+        for (var k = mentions.Count - 2; k >= 0; k--)
+        {
+            var a = mentions[k];
+            var b = mentions[k + 1];
+            if (a.Kind != DateKind.Since || b.Kind != DateKind.Until || a.Span.End != b.Span.Start)
+                continue;
+            var span = new Span(a.Span.Start, b.Span.End);
+            mentions[k] = a with { Kind = DateKind.Range, Text = span.Slice(text), Span = span, End = b.End, To = b.To };
+            mentions.RemoveAt(k + 1);
+        }
+        return mentions;
     }
 
     private static (DateMention, Cal?) Materialise(Atom a, DateOnly? reference, DateContext context, Cal? fill) =>
