@@ -4,14 +4,15 @@
 # thread must be identical (nothing lost, nothing doubled).
 #   bench/killtest.sh [PATH...]        default inputs: samples/, ../shared/seeds and the Chinese extraction
 #                                      pages in ../shared/data (read in place, never copied)
-#   KILLS=20 MIN_DELAY=3 MAX_DELAY=8   seconds between a start and its kill (startup included)
+#   KILLS=20 MAX_EXTRA=3               each kill waits for the run's first new commit, then 0..MAX_EXTRA seconds
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 shared="$root/../shared"
 kills=${KILLS:-20}
-min_delay=${MIN_DELAY:-3}
-max_delay=${MAX_DELAY:-8}
+max_extra=${MAX_EXTRA:-3}
+# Sources committed so far (python3's sqlite3 reads the WAL database while ingest writes it).
+logged() { python3 -c "import sqlite3,sys,os; p=sys.argv[1]; print(sqlite3.connect(p).execute('select count(*) from sources').fetchone()[0] if os.path.exists(p) else 0)" "$1" 2>/dev/null || echo 0; }
 if [ $# -gt 0 ]; then
   inputs=("$@")
 else
@@ -19,7 +20,7 @@ else
           "$shared/data/extraction/gne-testpages-zh/html")
 fi
 
-dotnet build src/NewsLens.Cli -c Release -nologo -v q >/dev/null
+dotnet build src/NewsLens.Cli -c Release -nologo -v q > /tmp/killtest-build.log 2>&1 || { cat /tmp/killtest-build.log; exit 1; }
 cli="$root/src/NewsLens.Cli/bin/Release/net10.0/newslens.dll"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -36,18 +37,23 @@ finished_early=0
 for i in $(seq 1 "$kills"); do
   dotnet "$cli" ingest --db "$work/killed.db" "${inputs[@]}" 2>>"$work/killed.err" >/dev/null &
   pid=$!
-  # A random delay in [min, max) seconds with millisecond resolution.
-  delay=$(python3 -c "import random; print(round(random.uniform($min_delay, $max_delay), 3))")
+  # Wait until this run has committed something new (startup is slow on a loaded machine), then a
+  # random 0..MAX_EXTRA seconds more, so every kill lands in the middle of ingesting.
+  before=$(logged "$work/killed.db")
+  waited=0
+  while kill -0 "$pid" 2>/dev/null && [ "$(logged "$work/killed.db")" -le "$before" ] && [ "$waited" -lt 600 ]; do
+    sleep 0.2; waited=$((waited + 1))
+  done
+  delay=$(python3 -c "import random; print(round(random.uniform(0, $max_extra), 3))")
   sleep "$delay"
   if kill -9 "$pid" 2>/dev/null; then
     wait "$pid" 2>/dev/null || true
     killed=$((killed + 1))
-    sources=$(dotnet "$cli" export --db "$work/killed.db" | grep -c '^{"source"' || true)
-    echo "killtest: kill $i after ${delay}s: $sources sources logged so far"
+    echo "killtest: kill $i (${delay}s after its first new commit): $(logged "$work/killed.db") sources logged so far"
   else
     wait "$pid" 2>/dev/null || true
     finished_early=1
-    echo "killtest: run $i finished before its kill at ${delay}s"
+    echo "killtest: run $i finished before its kill"
     break
   fi
 done

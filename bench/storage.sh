@@ -10,7 +10,7 @@ data=${1:?usage: bench/storage.sh DATA_DIR [OUT_DIR]}
 out=${2:-/tmp/newslens-bench}
 sizes=${SIZES:-"100000 1000000"}
 mkdir -p "$out"
-dotnet build bench/NewsLens.Bench -c Release -nologo -v q >/dev/null
+dotnet build bench/NewsLens.Bench -c Release -nologo -v q > /tmp/storage-bench-build.log 2>&1 || { cat /tmp/storage-bench-build.log; exit 1; }
 bench() { dotnet bench/NewsLens.Bench/bin/Release/net10.0/NewsLens.Bench.dll storage "$@"; }
 
 echo "== SQLite ingest rate (10,000 articles, one transaction each)"

@@ -19,7 +19,7 @@ trap 'psql -qAt -c "DROP SCHEMA IF EXISTS $schema CASCADE" >/dev/null; kill $(jo
 conn="Host=$PGHOST;Username=$PGUSER;Password=$PGPASSWORD;Database=$PGDATABASE;Search Path=$schema"
 q() { psql -qAt -c "SET search_path TO $schema; $1" | tail -n 1; }
 
-dotnet build src/NewsLens.Cli -c Release -nologo -v q >/dev/null
+dotnet build src/NewsLens.Cli -c Release -nologo -v q > /tmp/workertest-build.log 2>&1 || { cat /tmp/workertest-build.log; exit 1; }
 cli="$root/src/NewsLens.Cli/bin/Release/net10.0/newslens.dll"
 dotnet "$cli" ingest --pg "$conn" --enqueue "${inputs[@]}"
 total=$(q "SELECT count(*) FROM work_items")

@@ -27,6 +27,9 @@ internal sealed class PostgresArticleStore : IArticleStore
     /// the query outranks a long one that mentions it as often (BM25's length normalisation does the same in SQLite).</summary>
     private const int RankNormalization = 1;
 
+    /// <summary>A logged source counts as done unless it failed with an internal error, which the next run retries.</summary>
+    private const string Done = "NOT EXISTS (SELECT 1 FROM rejections r WHERE r.source = s.source AND r.reason = 'failed')";
+
     private readonly NpgsqlDataSource dataSource;
 
     public PostgresArticleStore(string connectionString)
@@ -41,13 +44,13 @@ internal sealed class PostgresArticleStore : IArticleStore
     public bool IsDone(string source)
     {
         using var c = dataSource.OpenConnection();
-        return Scalar(c, null, "SELECT 1 FROM sources WHERE source = @s", ("s", source)) is not null;
+        return Scalar(c, null, $"SELECT 1 FROM sources s WHERE s.source = @s AND {Done}", ("s", source)) is not null;
     }
 
     public IReadOnlySet<string> DoneSources()
     {
         using var c = dataSource.OpenConnection();
-        using var cmd = Command(c, null, "SELECT source FROM sources");
+        using var cmd = Command(c, null, $"SELECT source FROM sources s WHERE {Done}");
         using var reader = cmd.ExecuteReader();
         var set = new HashSet<string>(StringComparer.Ordinal);
         while (reader.Read())
@@ -77,6 +80,7 @@ internal sealed class PostgresArticleStore : IArticleStore
     /// <summary>Stores one article inside the caller's transaction (the caller commits).</summary>
     internal StoreOutcome StoreIn(NpgsqlConnection c, NpgsqlTransaction tx, ArticleRows r, LinkState? link = null)
     {
+        ClearFailed(c, tx, r.Source);
         // Logging the source first makes a concurrent second writer of the same source wait, then do nothing.
         if (Scalar(c, tx, "INSERT INTO sources (source, article_id, outcome) VALUES (@s, @id, 'pending') ON CONFLICT (source) DO NOTHING RETURNING 1",
                 ("s", r.Source), ("id", r.Id)) is null)
@@ -113,12 +117,20 @@ internal sealed class PostgresArticleStore : IArticleStore
 
     internal StoreOutcome RejectIn(NpgsqlConnection c, NpgsqlTransaction tx, Rejection rejection)
     {
+        ClearFailed(c, tx, rejection.Source);
         if (Scalar(c, tx, "INSERT INTO sources (source, article_id, outcome) VALUES (@s, NULL, @o) ON CONFLICT (source) DO NOTHING RETURNING 1",
                 ("s", rejection.Source), ("o", ArticleRows.Code(StoreOutcome.Rejected))) is null)
             return StoreOutcome.AlreadyDone;
         Exec(c, tx, "INSERT INTO rejections (source, reason, detail) VALUES (@s, @r, @d)",
             ("s", rejection.Source), ("r", ArticleRows.Code(rejection.Reason)), ("d", rejection.Detail));
         return StoreOutcome.Rejected;
+    }
+
+    /// <summary>Removes an earlier internal-failure rejection of <paramref name="source"/> so this run's result replaces it.</summary>
+    private static void ClearFailed(NpgsqlConnection c, NpgsqlTransaction tx, string source)
+    {
+        if (Scalar(c, tx, "DELETE FROM rejections WHERE source = @s AND reason = 'failed' RETURNING 1", ("s", source)) is not null)
+            Exec(c, tx, "DELETE FROM sources WHERE source = @s", ("s", source));
     }
 
     private static void InsertChildren(NpgsqlConnection c, NpgsqlTransaction tx, long seq, ArticleRows r)

@@ -149,6 +149,20 @@ public sealed class StoreContractTests
 
     [Theory]
     [MemberData(nameof(StoreKinds.All), MemberType = typeof(StoreKinds))]
+    public void Internal_failures_are_retried_by_the_next_run(StoreKind kind)
+    {
+        using var t = new TestStore(kind);
+        t.Store.Reject(new Rejection("a/visit.html", RejectionReason.Failed, "RegexMatchTimeoutException"));
+        Assert.False(t.Store.IsDone("a/visit.html"));
+        Assert.DoesNotContain("a/visit.html", t.Store.DoneSources());
+        Assert.Equal(StoreOutcome.Stored, t.Store.Store(Visit));
+        Assert.Empty(t.Store.Rejections(10));
+        Assert.True(t.Store.IsDone("a/visit.html"));
+        Assert.Equal(1, t.Store.Counts().Sources);
+    }
+
+    [Theory]
+    [MemberData(nameof(StoreKinds.All), MemberType = typeof(StoreKinds))]
     public void Threads_group_copies_into_a_timeline(StoreKind kind)
     {
         using var t = new TestStore(kind);

@@ -59,13 +59,16 @@ internal sealed class SqliteArticleStore : IArticleStore
 
     public string Path { get; }
 
+    /// <summary>A logged source counts as done unless it failed with an internal error, which the next run retries.</summary>
+    private const string Done = "NOT EXISTS (SELECT 1 FROM rejections r WHERE r.source = s.source AND r.reason = 'failed')";
+
     public bool IsDone(string source) =>
-        Scalar("SELECT 1 FROM sources WHERE source = $s", ("$s", source)) is not null;
+        Scalar($"SELECT 1 FROM sources s WHERE s.source = $s AND {Done}", ("$s", source)) is not null;
 
     public IReadOnlySet<string> DoneSources()
     {
         var set = new HashSet<string>(StringComparer.Ordinal);
-        using var reader = Reader("SELECT source FROM sources");
+        using var reader = Reader($"SELECT source FROM sources s WHERE {Done}");
         while (reader.Read())
             set.Add(reader.GetString(0));
         return set;
@@ -76,7 +79,7 @@ internal sealed class SqliteArticleStore : IArticleStore
         var rows = ArticleRows.From(article);
         return InTransaction(() =>
         {
-            if (Scalar("SELECT 1 FROM sources WHERE source = $s", ("$s", rows.Source)) is not null)
+            if (!ClearFailed(rows.Source))
                 return StoreOutcome.AlreadyDone;
             var outcome = StoreOutcome.Duplicate;
             if (Scalar("SELECT rowid FROM articles WHERE id = $id", ("$id", rows.Id)) is null)
@@ -117,7 +120,7 @@ internal sealed class SqliteArticleStore : IArticleStore
 
     public StoreOutcome Reject(Rejection rejection) => InTransaction(() =>
     {
-        if (Scalar("SELECT 1 FROM sources WHERE source = $s", ("$s", rejection.Source)) is not null)
+        if (!ClearFailed(rejection.Source))
             return StoreOutcome.AlreadyDone;
         Exec("INSERT INTO rejections (source, reason, detail) VALUES ($s, $r, $d)",
             ("$s", rejection.Source), ("$r", ArticleRows.Code(rejection.Reason)), ("$d", rejection.Detail));
@@ -139,6 +142,18 @@ internal sealed class SqliteArticleStore : IArticleStore
             RefreshThread(t);
         return 0;
     });
+
+    /// <summary>True when <paramref name="source"/> may be written: never logged, or logged as an internal failure (then cleared for the retry).</summary>
+    private bool ClearFailed(string source)
+    {
+        if (Scalar("SELECT 1 FROM sources WHERE source = $s", ("$s", source)) is null)
+            return true;
+        if (Scalar("SELECT 1 FROM rejections WHERE source = $s AND reason = 'failed'", ("$s", source)) is null)
+            return false;
+        Exec("DELETE FROM rejections WHERE source = $s", ("$s", source));
+        Exec("DELETE FROM sources WHERE source = $s", ("$s", source));
+        return true;
+    }
 
     /// <summary>Runs <paramref name="work"/> in one write transaction (BEGIN IMMEDIATE), committed when it returns.</summary>
     private T InTransaction<T>(Func<T> work)
