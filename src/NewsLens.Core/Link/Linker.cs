@@ -47,10 +47,19 @@ internal sealed class Linker
         detector = new CopyDetector(Options, folder);
         banding = new LshBanding(Options);
         index = new LshIndex(Options);
-        profiler = new StoryProfiler(folder, weights ?? TermWeights.Uniform);
+        weights ??= TermWeights.Uniform;
+        profiler = new StoryProfiler(folder, weights);
+        Fingerprint = $"{Options.Fingerprint}/fold:{folder.GetType().Name}/terms:{weights.Documents}x{weights.Count}";
     }
 
     public LinkOptions Options { get; }
+
+    /// <summary>
+    /// Identifies everything stored link state depends on: MinHash options, the script folder (it changes
+    /// shingles) and the term-weight table (it changes keyword profiles). A store keeps it with each
+    /// article's state and re-links when it changes.
+    /// </summary>
+    public string Fingerprint { get; }
 
     public CopyDetector Detector => detector;
 
