@@ -115,14 +115,6 @@ internal static class LinkCommands
         return command;
     }
 
-    /// <summary>A parent <c>eval</c> verb holding <c>links</c> until the shared one lands.</summary>
-    public static Command CreateEval()
-    {
-        var eval = new Command("eval", "Evaluate a stage against data (prints precision/recall/F1).");
-        eval.Subcommands.Add(CreateEvalLinks());
-        return eval;
-    }
-
     private enum ThreadListing
     {
         Shared,
