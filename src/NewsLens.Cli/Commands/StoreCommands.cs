@@ -54,12 +54,13 @@ internal static class StoreCommands
         command.SetAction(parsed => Guard(() =>
         {
             using var store = where.Open(parsed);
-            var pipeline = DefaultPipeline.Full(AnalysisResources.Load());
+            var resources = AnalysisResources.Load();
+            var pipeline = DefaultPipeline.Full(resources);
             var source = new FileSource(new FileSourceOptions(parsed.GetValue(glob), pipeline.Limits.MaxBytes), ContainerReaders.All);
             var inputs = parsed.GetValue(paths) ?? [];
             if (parsed.GetValue(enqueue))
                 return Enqueue(store, source, inputs);
-            var ingest = new StoreIngest(store, pipeline, source, new NewsLens.Storage.Linking.StoreLinker(store));
+            var ingest = new StoreIngest(store, pipeline, source, new NewsLens.Storage.Linking.StoreLinker(store, resources.Link.CreateLinker()));
             var jobCount = Math.Max(1, parsed.GetValue(jobs));
             var result = Console.IsErrorRedirected
                 ? ingest.Run(inputs, jobCount)
@@ -169,7 +170,7 @@ internal static class StoreCommands
         command.SetAction(parsed => Guard(() =>
         {
             using var store = where.Open(parsed);
-            var linked = new NewsLens.Storage.Linking.StoreRelinker(store).Run();
+            var linked = new NewsLens.Storage.Linking.StoreRelinker(store, AnalysisResources.Load().Link.CreateLinker()).Run();
             Console.Error.WriteLine($"link: {linked:N0} articles linked");
             return Done;
         }));

@@ -81,20 +81,21 @@ internal sealed partial class CharsetDecoder : IPageDecoder
             throw new PageRejectedException(RejectionReason.Empty, "the item has zero bytes");
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
             return; // UTF-16 text is full of NULs by design.
+        if (MagicName(bytes) is { } magic)
+            throw new PageRejectedException(RejectionReason.Binary, $"this is a {magic}, not a text page");
         var sample = bytes[..Math.Min(bytes.Length, 64 * 1024)];
         var controls = 0;
         foreach (var b in sample)
         {
-            if (b == 0)
-                throw new PageRejectedException(RejectionReason.Binary, $"a NUL byte in the first {sample.Length:N0} bytes: this is not a text page ({MagicName(bytes)})");
+            // A stray NUL happens in real pages; many of them (or other control bytes) do not.
             if (b < 0x20 && b is not (0x09 or 0x0A or 0x0D or 0x0C or 0x1B))
                 controls++;
         }
         if (controls > sample.Length * BinaryControlShare)
-            throw new PageRejectedException(RejectionReason.Binary, $"{controls} control bytes in the first {sample.Length:N0}: this is not a text page ({MagicName(bytes)})");
+            throw new PageRejectedException(RejectionReason.Binary, $"{controls} NUL or control bytes in the first {sample.Length:N0}: this is not a text page");
     }
 
-    private static string MagicName(ReadOnlySpan<byte> b) => b switch
+    private static string? MagicName(ReadOnlySpan<byte> b) => b switch
     {
         [0x89, 0x50, 0x4E, 0x47, ..] => "PNG image",
         [0xFF, 0xD8, 0xFF, ..] => "JPEG image",
@@ -103,8 +104,9 @@ internal sealed partial class CharsetDecoder : IPageDecoder
         [0x50, 0x4B, 0x03, 0x04, ..] => "ZIP archive",
         [0x1F, 0x8B, ..] => "gzip data",
         [0x7F, 0x45, 0x4C, 0x46, ..] => "ELF executable",
-        [0x4D, 0x5A, ..] => "Windows executable",
-        _ => "unknown binary format",
+        // "MZ" alone could start a text page; an executable header has NULs right after it.
+        [0x4D, 0x5A, ..] when b.Length >= 64 && b[..64].Contains((byte)0) => "Windows executable",
+        _ => null,
     };
 
     /// <summary>Unifies line ends and drops characters no reader can see but that break matching (NUL, BOMs inside text).</summary>

@@ -15,6 +15,9 @@ internal static class CharsetDetector
     /// <summary>Invalid UTF-8 sequences tolerated per valid multi-byte sequence (a truncated or once-corrupted file is still UTF-8).</summary>
     private const double Utf8Tolerance = 0.01;
 
+    /// <summary>Stray invalid sequences always tolerated: a mostly-ASCII UTF-8 page with a few damaged bytes (seen in trafilatura-eval) is still UTF-8.</summary>
+    private const int StrayInvalidSequences = 8;
+
     private static readonly Encoding Gb18030 = Encoding.GetEncoding("gb18030");
     private static readonly Encoding Big5 = Encoding.GetEncoding("big5");
     private static readonly Encoding Windows1252 = Encoding.GetEncoding(1252);
@@ -29,7 +32,7 @@ internal static class CharsetDetector
         var (valid, invalid, highBytes) = CountUtf8(bytes);
         if (highBytes == 0)
             return new Detection(new UTF8Encoding(false), AsciiOnly: true, null);
-        if (valid > 0 && invalid <= valid * Utf8Tolerance)
+        if (valid > 0 && invalid <= Math.Max(StrayInvalidSequences, valid * Utf8Tolerance))
             return new Detection(new UTF8Encoding(false), AsciiOnly: false, null);
 
         if (MostlyIsolatedHighBytes(bytes))

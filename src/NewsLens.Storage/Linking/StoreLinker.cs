@@ -18,15 +18,16 @@ internal sealed class StoreLinker : IIngestLinker
     private readonly Linker linker;
     private readonly HashSet<string> known = new(StringComparer.Ordinal);
 
-    public StoreLinker(IArticleStore store, LinkOptions? options = null)
+    /// <summary>Links with <paramref name="linker"/> (from <c>AnalysisResources.Link.CreateLinker()</c>, so script folding and term weights apply).</summary>
+    public StoreLinker(IArticleStore store, Linker linker)
     {
-        linker = new Linker(options);
+        this.linker = linker;
         foreach (var s in store.LinkStates())
         {
-            if (!string.Equals(s.Fingerprint, linker.Options.Fingerprint, StringComparison.Ordinal))
+            if (!string.Equals(s.Fingerprint, linker.Fingerprint, StringComparison.Ordinal))
             {
                 throw new InvalidOperationException(
-                    $"article {s.ArticleId} was linked with '{s.Fingerprint}' but this build links with '{linker.Options.Fingerprint}'; re-ingest into a new store");
+                    $"article {s.ArticleId} was linked with '{s.Fingerprint}' but this build links with '{linker.Fingerprint}'; re-ingest into a new store");
             }
             var profile = JsonSerializer.Deserialize<StoryProfile>(s.Profile, RecordJson.Options)
                 ?? throw new InvalidDataException($"stored story profile of {s.ArticleId} is empty");
@@ -47,7 +48,7 @@ internal sealed class StoreLinker : IIngestLinker
         var outcome = linker.Add(article);
         var state = new LinkState(
             outcome.ArticleId,
-            linker.Options.Fingerprint,
+            linker.Fingerprint,
             outcome.Signature.ToBytes(),
             JsonSerializer.Serialize(outcome.Profile, RecordJson.Options),
             outcome.Thread.ThreadId,

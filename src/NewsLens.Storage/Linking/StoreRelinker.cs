@@ -1,4 +1,5 @@
 using System.Globalization;
+using NewsLens.Link;
 using NewsLens.Model;
 using NewsLens.Model.Json;
 
@@ -9,14 +10,14 @@ namespace NewsLens.Storage.Linking;
 /// linker): restores the linker from the store, then links every unlinked article in stored order and
 /// saves each decision in its own transaction. Safe to interrupt and re-run.
 /// </summary>
-internal sealed class StoreRelinker(IArticleStore store)
+internal sealed class StoreRelinker(IArticleStore store, Linker linker)
 {
     /// <summary>Unlinked ids fetched per round trip.</summary>
     private const int Batch = 500;
 
     public long Run(Action<long>? progress = null)
     {
-        var linker = new StoreLinker(store);
+        var storeLinker = new StoreLinker(store, linker);
         long linked = 0;
         while (true)
         {
@@ -26,7 +27,7 @@ internal sealed class StoreRelinker(IArticleStore store)
             foreach (var id in ids)
             {
                 var record = store.Get(id) ?? throw new InvalidOperationException($"article {id} vanished while linking");
-                var (article, state) = linker.Link(ToAnalysed(record));
+                var (article, state) = storeLinker.Link(ToAnalysed(record));
                 if (state is null)
                     throw new InvalidOperationException($"article {id} is unlinked in the store but known to the linker");
                 store.SaveLinks(id, article.Links!, state);

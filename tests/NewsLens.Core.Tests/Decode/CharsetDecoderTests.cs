@@ -144,6 +144,28 @@ public sealed class CharsetDecoderTests
         Assert.Contains("崔善姬", page.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_stray_nul_in_a_text_page_is_dropped_not_a_reason_to_reject()
+    {
+        var bytes = Encoding.UTF8.GetBytes($"<html><body><p>{Chinese}</p>\0<p>{Chinese}</p></body></html>");
+        var page = Decode(bytes);
+        Assert.DoesNotContain('\0', page.Text);
+        Assert.Contains("崔善姬", page.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_mostly_ascii_utf8_page_with_a_few_damaged_bytes_is_still_utf8()
+    {
+        var text = "<html><body><p>The minister said the talks went well. Café déjà vu. " + new string('x', 2000) + "</p></body></html>";
+        var bytes = Encoding.UTF8.GetBytes(text).ToList();
+        bytes.Insert(40, 0xFF);
+        bytes.Insert(80, 0xC3);
+        bytes.Insert(120, 0xFE);
+        var page = Decode([.. bytes]);
+        Assert.Equal("utf-8", page.Charset);
+        Assert.Contains("déjà", page.Text, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(PageFormat.Text, "<!DOCTYPE html><html><body>x</body></html>", PageFormat.Html)]
     [InlineData(PageFormat.Unknown, "# 标题\n\n正文", PageFormat.Markdown)]

@@ -1,3 +1,4 @@
+using NewsLens.Link;
 using NewsLens.Model;
 using NewsLens.Storage.Linking;
 
@@ -21,7 +22,7 @@ public sealed class StoreLinkerTests
     public void Resumed_linking_equals_a_clean_run(StoreKind kind)
     {
         using var clean = new TestStore(kind);
-        var linker = new StoreLinker(clean.Store);
+        var linker = new StoreLinker(clean.Store, new Linker());
         foreach (var a in Articles)
         {
             var (linked, state) = linker.Link(a);
@@ -32,7 +33,7 @@ public sealed class StoreLinkerTests
         for (var stop = 1; stop <= Articles.Length; stop++)
         {
             // Each "run" restores the linker from the store and stores one more article, as after a kill.
-            var again = new StoreLinker(resumed.Store);
+            var again = new StoreLinker(resumed.Store, new Linker());
             Assert.Equal(stop - 1, again.Count);
             var (linked, state) = again.Link(Articles[stop - 1]);
             resumed.Store.Store(linked, state);
@@ -52,7 +53,7 @@ public sealed class StoreLinkerTests
     public void Linking_after_workers_equals_linking_during_ingest(StoreKind kind)
     {
         using var ingest = new TestStore(kind);
-        var linker = new StoreLinker(ingest.Store);
+        var linker = new StoreLinker(ingest.Store, new Linker());
         foreach (var a in Articles)
         {
             var (linked, state) = linker.Link(a);
@@ -64,8 +65,8 @@ public sealed class StoreLinkerTests
         foreach (var a in Articles)
             workers.Store.Store(a);
         Assert.Equal(Articles.Length, workers.Store.UnlinkedIds(100).Count);
-        Assert.Equal(Articles.Length, new StoreRelinker(workers.Store).Run());
-        Assert.Equal(0, new StoreRelinker(workers.Store).Run());
+        Assert.Equal(Articles.Length, new StoreRelinker(workers.Store, new Linker()).Run());
+        Assert.Equal(0, new StoreRelinker(workers.Store, new Linker()).Run());
         Assert.Equal(ingest.Store.Export().ToList(), workers.Store.Export().ToList());
     }
 
@@ -80,7 +81,7 @@ public sealed class StoreLinkerTests
     public void The_same_content_from_another_source_is_not_linked_twice()
     {
         using var t = new TestStore(StoreKind.Sqlite);
-        var linker = new StoreLinker(t.Store);
+        var linker = new StoreLinker(t.Store, new Linker());
         var (first, state) = linker.Link(Articles[0]);
         t.Store.Store(first, state);
         var (second, none) = linker.Link(Articles[0] with { Article = Articles[0].Article with { Source = "l/copy.html" } });
