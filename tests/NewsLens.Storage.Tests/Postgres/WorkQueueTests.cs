@@ -53,9 +53,13 @@ public sealed class WorkQueueTests
 
         var processedBy = new int[4];
         var killed = 0;
-        var workers = Enumerable.Range(0, 4).Select(w => Task.Run(() =>
+        // Dedicated threads released together: on two cores a pooled task could otherwise drain the queue
+        // before the others start, and the run would prove nothing about concurrent claims.
+        using var start = new Barrier(4);
+        var workers = Enumerable.Range(0, 4).Select(w => Task.Factory.StartNew(() =>
         {
             var q = new PostgresWorkQueue(store);
+            start.SignalAndWait();
             while (true)
             {
                 if (q.ProcessNext($"w{w}", Process) == ClaimOutcome.Empty)
@@ -73,7 +77,7 @@ public sealed class WorkQueueTests
                 }
                 processedBy[w]++;
             }
-        })).ToArray();
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
         Assert.True(Task.WaitAll(workers, TimeSpan.FromMinutes(2)), "workers did not finish");
         // The dead worker's connection was cut by the server; closing it reports exactly that.
         var closed = Record.Exception(doomed.Dispose);
