@@ -17,7 +17,7 @@ internal static class CharsetDetector
 
     /// <summary>
     /// Stray invalid sequences tolerated on top of the share: a mostly-ASCII UTF-8 page with a few damaged
-    /// bytes (seen in trafilatura-eval) is still UTF-8. Capped by a quarter of the valid sequences, because
+    /// bytes (seen in trafilatura-eval) is still UTF-8. Capped by half the valid sequences, because
     /// legacy CJK bytes form a valid UTF-8 pair by chance about once in twelve pairs.
     /// </summary>
     private const int StrayInvalidSequences = 8;
@@ -36,7 +36,7 @@ internal static class CharsetDetector
         var (valid, invalid, highBytes) = CountUtf8(bytes);
         if (highBytes == 0)
             return new Detection(new UTF8Encoding(false), AsciiOnly: true, null);
-        if (valid > 0 && invalid <= Math.Max(Math.Min(StrayInvalidSequences, valid / 4), valid * Utf8Tolerance))
+        if (valid > 0 && invalid <= Math.Max(Math.Min(StrayInvalidSequences, valid / 2), valid * Utf8Tolerance))
             return new Detection(new UTF8Encoding(false), AsciiOnly: false, null);
 
         if (MostlyIsolatedHighBytes(bytes))

@@ -137,7 +137,7 @@ internal sealed partial class CountryPairDetector : IFlagDetector
         foreach (var c in countries)
             chars.Append(Regex.Escape(c.Abbreviation.ToString()));
         // Two abbreviations not inside a longer name: 朝中社 (KCNA), 中美洲, 中东, 中英文 are excluded by PairContext.
-        return new Regex($"(?<![{chars}])[{chars}]{{2}}(?![{chars}])", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(200));
+        return new Regex($"(?<![{chars}])[{chars}]{{2}}(?![{chars}])", RegexOptions.CultureInvariant, Rules.AssessRules.RegexBudget);
     }
 
     /// <summary>What follows a real pair abbreviation: 关系, 两国, 合作, 双方, 在…, 之间, 联合, 元首…</summary>

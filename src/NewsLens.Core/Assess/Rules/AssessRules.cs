@@ -20,7 +20,11 @@ internal sealed record OnlyClaimSet(string Id, Regex Key, IReadOnlyList<string> 
 /// <summary>Every rule file the Assess stage reads, loaded once and shared read-only by all items.</summary>
 internal sealed class AssessRules
 {
-    private static readonly TimeSpan RegexBudget = TimeSpan.FromMilliseconds(200);
+    /// <summary>
+    /// A safety net for pathological patterns in user-supplied rule files, far above any real match time:
+    /// at 200 ms, matches on an overloaded machine timed out and a page's flags depended on machine load.
+    /// </summary>
+    internal static readonly TimeSpan RegexBudget = TimeSpan.FromSeconds(5);
 
     public required SpamLexicon Lexicon { get; init; }
 

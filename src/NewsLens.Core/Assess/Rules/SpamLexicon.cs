@@ -35,8 +35,11 @@ internal sealed class SpamLexicon
 {
     public const string FileName = "spam-lexicon.tsv";
 
-    /// <summary>Every regex gets this budget per call: rule patterns are simple, a hostile page must not stall a run.</summary>
-    private static readonly TimeSpan RegexBudget = TimeSpan.FromMilliseconds(200);
+    /// <summary>
+    /// A safety net for pathological patterns in user-supplied rule files, far above any real match time:
+    /// at 200 ms, matches on an overloaded machine timed out and a page's flags depended on machine load.
+    /// </summary>
+    internal static readonly TimeSpan RegexBudget = TimeSpan.FromSeconds(5);
 
     private readonly SearchValues<string> literals;
     private readonly Dictionary<char, LexiconEntry[]> byFirstChar;
