@@ -48,7 +48,12 @@ internal sealed partial class InjectedTextCleaner : IArticleAnalyser
             }
             var tail = InjectedTail(p.Text, pageSupport);
             if (tail is { } t)
+            {
                 cuts.Add((p.Span.Start + t.Start, p.Span.End, p.Text[t.Start..], $"{DetailPrefix} {t.Family.ToString().ToLowerInvariant()} brand glued to the end of a paragraph"));
+                continue;
+            }
+            foreach (var (start, end, family) in AdvertSentences(p.Text, pageSupport))
+                cuts.Add((p.Span.Start + start, p.Span.Start + end, p.Text[start..end], $"{DetailPrefix} {family.ToString().ToLowerInvariant()} advertisement sentence inside a paragraph"));
         }
 
         var title = a.Title;
@@ -90,6 +95,33 @@ internal sealed partial class InjectedTextCleaner : IArticleAnalyser
             return null;
         return (last.Start, last.Family);
     }
+
+    /// <summary>
+    /// Whole sentences planted inside a paragraph that advertise a strong brand with a call to action or an
+    /// address ("XX娱乐场官网 www.xx.com 注册即送彩金。"), on a page that is not about that family.
+    /// </summary>
+    private IEnumerable<(int Start, int End, SpamFamily Family)> AdvertSentences(string text, IReadOnlyDictionary<SpamFamily, int> pageSupport)
+    {
+        var start = 0;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            if (i < text.Length && text[i] is not ('。' or '！' or '？' or '!' or '?' or '；'))
+                continue;
+            var end = Math.Min(text.Length, i + 1);
+            var sentence = text[start..end];
+            var strong = BrandRuns.Find(rules.Lexicon, sentence).FirstOrDefault(r => r.Weight >= BrandRuns.Strong);
+            if (strong is not null && AdvertCue().IsMatch(sentence)
+                && pageSupport.GetValueOrDefault(strong.Family) - strong.Hits.Count < Detectors.SpamBrandDetector.TopicSupport)
+            {
+                var lead = sentence.Length - sentence.TrimStart().Length;
+                yield return (start + lead, end, strong.Family);
+            }
+            start = end;
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"官网|官方网站|网址|注册|开户|彩金|充值|登录入口|下载app|www\.|https?://", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex AdvertCue();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?:官网|官方网站|官方|网址|入口|登录|登陆|注册|app|下载|平台|\s)+$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex LandingWords();

@@ -46,6 +46,26 @@ public sealed class InjectedTextCleanerTests
     }
 
     [Fact]
+    public void An_advert_sentence_planted_inside_a_paragraph_is_cut_and_spans_stay_consistent()
+    {
+        var article = AssessFixture.Article("两国领导人举行会谈，并签署了合作协议。澳门葡京娱乐场官网 www.pj8899.example 注册即送彩金。协议自签署之日起生效。\n\n双方还发表了联合声明。", title: "两国领导人举行会谈");
+        var cleaned = new InjectedTextCleaner(AssessFixture.Rules).Analyse(new AnalysedArticle(article)).Article;
+
+        Assert.Equal("两国领导人举行会谈，并签署了合作协议。协议自签署之日起生效。\n\n双方还发表了联合声明。", cleaned.Text);
+        foreach (var p in cleaned.Sections.SelectMany(s => s.Paragraphs))
+            Assert.Equal(p.Text, p.Span.Slice(cleaned.Text));
+        Assert.Equal(RemovalReason.InjectedText, Assert.Single(cleaned.Removed).Reason);
+    }
+
+    [Fact]
+    public void A_news_sentence_naming_a_brand_without_a_call_to_action_stays()
+    {
+        var article = AssessFixture.Article("两国领导人举行会谈，并签署了合作协议。会场外的广告牌上仍能看到澳门葡京的旧标志。", title: "两国领导人举行会谈");
+        var cleaned = new InjectedTextCleaner(AssessFixture.Rules).Analyse(new AnalysedArticle(article)).Article;
+        Assert.Same(article.Text, cleaned.Text);
+    }
+
+    [Fact]
     public void A_page_about_gambling_keeps_its_operator_names()
     {
         var article = AssessFixture.Article("警方通报，该团伙以网络赌博平台开设百家乐，涉赌资金巨大，赌客多为外地人。平台名为澳门新葡京", title: "警方破获网络赌博案");
