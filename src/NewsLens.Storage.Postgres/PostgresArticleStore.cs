@@ -341,34 +341,9 @@ internal sealed class PostgresArticleStore : IArticleStore
         return string.Join(" && ", parts);
     }
 
-    private static void AddFilters(SearchQuery q, StringBuilder sql, List<(string, object?)> args)
-    {
-        if (q.From is { } from)
-        {
-            sql.Append(" AND a.published_day >= @from");
-            args.Add(("from", from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
-        }
-        if (q.To is { } to)
-        {
-            sql.Append(" AND a.published_day <= @to");
-            args.Add(("to", to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
-        }
-        if (q.Site is not null)
-        {
-            sql.Append(" AND a.site = @site");
-            args.Add(("site", q.Site));
-        }
-        if (q.Flag is not null)
-        {
-            sql.Append(" AND EXISTS (SELECT 1 FROM flags f WHERE f.article_seq = a.seq AND (f.code = @flag OR starts_with(f.code, @flag || '.')))");
-            args.Add(("flag", q.Flag));
-        }
-        if (q.Entity is not null)
-        {
-            sql.Append(" AND EXISTS (SELECT 1 FROM entities e WHERE e.article_seq = a.seq AND (e.kb_id = @entity OR e.canonical = @entity OR e.text = @entity))");
-            args.Add(("entity", q.Entity));
-        }
-    }
+    private static readonly FilterSql.Dialect Filters = new("@", "", "article_seq", "seq", "starts_with(f.code, {0} || '.')");
+
+    private static void AddFilters(SearchQuery q, StringBuilder sql, List<(string, object?)> args) => FilterSql.Append(q, sql, args, Filters);
 
     public ArticleRecord? Get(string id)
     {
