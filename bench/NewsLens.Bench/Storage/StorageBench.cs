@@ -54,6 +54,7 @@ internal static class StorageBench
         {
             // Corpus building only: many articles per transaction (the per-article figure is measured without --batch).
             var sqlite = store as SqliteArticleStore ?? throw new ArgumentException("--batch is for SQLite corpus building");
+            sqlite.TuneForBulkLoad();
             foreach (var chunk in generator.Generate(count, Seed).Skip((int)already).Chunk(batchSize))
             {
                 stored += sqlite.StoreMany(chunk);
