@@ -35,7 +35,9 @@ internal static class StoryMatcher
     /// <summary>
     /// Share of the score given to entity overlap when both articles have entities; the rest is keyword
     /// evidence, which already carries the names as bigrams, so entities mostly add KB identity (aliases,
-    /// scripts) and place disambiguation.
+    /// scripts). Entity overlap only ever raises the keyword score: two independent reports of one event
+    /// name different side figures (a spokesman here, an agency there), and blending that low overlap in
+    /// split 4 of the 7 two-report stories of the hand-written set (story F1 0.696 → 0.815 when it only adds).
     /// </summary>
     public const double EntityShare = 0.3;
 
@@ -75,7 +77,7 @@ internal static class StoryMatcher
             return StoryMatch.None;
         var score = Math.Min(1, a.Keywords.Cosine(b.Keywords) / KeywordSaturation);
         if (a.Entities.Count > 0 && b.Entities.Count > 0)
-            score = (1 - EntityShare) * score + EntityShare * WeightedJaccard(a.Entities, b.Entities);
+            score = Math.Max(score, (1 - EntityShare) * score + EntityShare * WeightedJaccard(a.Entities, b.Entities));
         if (verdict == EventVerdict.Same)
             score += SameEventBonus * (1 - score);
         if (gap is null)
