@@ -105,7 +105,20 @@ internal static class LanguageCommands
             Description = "Gazetteer dropout: probabilities of hiding a gold name seen once, 2-3 times, more often (default 0.6 0.35 0.1).",
             AllowMultipleArgumentsPerToken = true,
         };
+        var extra = new Option<FileInfo[]>("--extra-corpus") { Description = "People's Daily POS-tagged files (pd98_*_pos, .gz allowed) added as training sentences (nr/ns/nt → PER/LOC/ORG).", AllowMultipleArgumentsPerToken = true };
+        var gazetteerCorpus = new Option<FileInfo[]>("--gazetteer-corpus") { Description = "People's Daily POS-tagged files whose names become external gazetteers.", AllowMultipleArgumentsPerToken = true };
+        var kb = new Option<DirectoryInfo?>("--kb") { Description = "Knowledge-base folder (kb/) whose names join the external gazetteers." };
+        var exclude = new Option<FileInfo[]>("--exclude") { Description = "Test files: extra / gazetteer corpus sentences sharing a 20-character run with one of their lines are dropped.", AllowMultipleArgumentsPerToken = true };
+        var endings = new Option<NameEndings>("--name-endings") { Description = "Look-ahead features to typical organisation / place name endings learnt from the training names (Off or Learned).", DefaultValueFactory = _ => NameEndings.Off };
+        var charClasses = new Option<int>("--char-classes") { Description = "Distributional character classes learnt from the training and extra text (0 = none).", DefaultValueFactory = _ => 0 };
+        var entryBonus = new Option<double[]>("--entry-bonus")
+        {
+            Description = "Per type (PER LOC ORG): added to every transition that opens an entity of the type (update units), trading precision for recall; choose it on --holdout (default 0 0 0).",
+            AllowMultipleArgumentsPerToken = true,
+        };
         var command = new Command("ner", "Train the entity model.");
+        foreach (var o in new Option[] { extra, gazetteerCorpus, kb, exclude, endings, charClasses, entryBonus })
+            command.Options.Add(o);
         command.Options.Add(hideNames);
         command.Options.Add(corpus);
         command.Options.Add(lexicon);
@@ -123,7 +136,15 @@ internal static class LanguageCommands
                     parsed.GetValue(output)!.FullName,
                     options.Read(parsed),
                     parsed.GetValue(holdout),
-                    parsed.GetValue(hideNames) is { Length: 3 } h ? new HideRates(h[0], h[1], h[2]) : null),
+                    parsed.GetValue(hideNames) is { Length: 3 } h ? new HideRates(h[0], h[1], h[2]) : null,
+                    new NerSources(
+                        [.. (parsed.GetValue(extra) ?? []).Select(f => f.FullName)],
+                        [.. (parsed.GetValue(gazetteerCorpus) ?? []).Select(f => f.FullName)],
+                        parsed.GetValue(kb)?.FullName,
+                        [.. (parsed.GetValue(exclude) ?? []).Select(f => f.FullName)],
+                        parsed.GetValue(endings),
+                        parsed.GetValue(charClasses)),
+                    parsed.GetValue(entryBonus) is { Length: 3 } bonus ? bonus : null),
                 Console.Error);
             Console.Error.WriteLine(FormattableString.Invariant($"done in {clock.Elapsed.TotalSeconds:F0}s"));
             return 0;
@@ -137,14 +158,19 @@ internal static class LanguageCommands
         var model = ModelOption(NerTagger.DefaultModelFile);
         var output = new Option<FileInfo?>("--output") { Description = "Also write the found entities (one line per sentence) here." };
         var minF1 = new Option<double>("--min-f1") { Description = "Exit 1 when overall F1 is below this floor.", DefaultValueFactory = _ => 0 };
+        var context = new Option<int>("--context")
+        {
+            Description = "Sentences each side (the gold file has no document breaks) whose found names are also tagged where they recur in a sentence; 0 = each sentence alone.",
+            DefaultValueFactory = _ => NerTagger.DefaultContextSentences,
+        };
         var command = new Command("ner", "Score entity recognition against a gold file: entity-level P/R/F1, overall and per type.");
-        foreach (var o in new Option[] { gold, model, output, minF1 })
+        foreach (var o in new Option[] { gold, model, output, minF1, context })
             command.Options.Add(o);
         command.SetAction(parsed =>
         {
             var tagger = NerTagger.Load(ResolveModel(parsed.GetValue(model)!), LoadFolder());
             using var writer = parsed.GetValue(output) is { } o ? new StreamWriter(o.FullName) : null;
-            var score = NerEvaluation.RunMsra(tagger, parsed.GetValue(gold)!.FullName, writer);
+            var score = NerEvaluation.RunMsra(tagger, parsed.GetValue(gold)!.FullName, writer, parsed.GetValue(context));
             Console.WriteLine(score);
             var floor = parsed.GetValue(minF1);
             if (score.All.F1 < floor)

@@ -64,21 +64,26 @@ internal static class NerScorer
 /// <summary>Tags the sentences of an MSRA word/tag gold file and scores them.</summary>
 internal static class NerEvaluation
 {
-    public static NerScore RunMsra(NerTagger tagger, string goldPath, TextWriter? output = null)
+    /// <param name="context">Neighbouring sentences each side whose names are propagated (see <see cref="NerTagger.TagSentences"/>); 0 = each sentence alone.</param>
+    public static NerScore RunMsra(NerTagger tagger, string goldPath, TextWriter? output = null, int context = 0)
     {
         var gold = new List<IReadOnlyList<(Span, string)>>();
-        var system = new List<IReadOnlyList<(Span, string)>>();
-        var found = new List<(Span Span, EntityType Type)>();
+        var texts = new List<string>();
         foreach (var line in File.ReadLines(goldPath))
         {
             var (text, entities) = ParseMsra(line);
             if (text.Length == 0)
                 continue;
             gold.Add(entities);
-            found.Clear();
-            tagger.TagSpans(text, found);
+            texts.Add(text);
+        }
+        var system = new List<IReadOnlyList<(Span, string)>>();
+        var tagged = tagger.TagSentences(texts, context);
+        for (var i = 0; i < texts.Count; i++)
+        {
+            var found = tagged[i];
             system.Add([.. found.Select(f => (f.Span, NerTagger.CodeOf(f.Type)))]);
-            output?.WriteLine(string.Join(" ", found.Select(f => $"{f.Span.Slice(text)}/{NerTagger.CodeOf(f.Type)}")));
+            output?.WriteLine(string.Join(" ", found.Select(f => $"{f.Span.Slice(texts[i])}/{NerTagger.CodeOf(f.Type)}")));
         }
         return NerScorer.Score(gold, system);
     }

@@ -9,12 +9,26 @@ namespace NewsLens.Analyse.Entities;
 /// type that begins, ends or covers the character (gazetteers). Word identities matter for names: the
 /// dictionary word that begins or ends at the character (a known name, an organisation suffix such as
 /// 委员会) and the word that ends just before it (a title such as 部长 or 总统 before a person's name).
+/// Optional extras (<see cref="NerExtras"/>): external gazetteers (names from other sources than the
+/// training corpus, so their coverage is the same in training and in use), and, for organisations and
+/// places, how far ahead the nearest typical name ending (部, 委员会, 公司; 省, 斯坦) is — the cue that a
+/// long organisation name starts here — with its length and with the character itself; and distributional
+/// character classes (<see cref="CharClusters"/>) at −2…+2 and as bigrams around the character.
 /// </summary>
 internal sealed class NerFeatures
 {
-    public const string FeatureSet = "ner-features/2";
+    public const string FeatureSet = "ner-features/3";
 
-    public const int PerPosition = 24;
+    public const int PerPosition = 38;
+
+    /// <summary>Types that get the look-ahead to a typical name ending (person names have no such endings).</summary>
+    public static readonly IReadOnlyList<string> SuffixTypes = ["ORG", "LOC"];
+
+    /// <summary>
+    /// Farthest look-ahead to a name ending: 10 covers 97 % of the MSRA training organisation names
+    /// (中华人民共和国外交部 is 10 characters); longer names still get the gazetteer and word features.
+    /// </summary>
+    public const int MaxLookahead = 10;
 
     /// <summary>Entity types in gazetteer order; the model's labels use the same names.</summary>
     public static readonly IReadOnlyList<string> Types = ["PER", "LOC", "ORG"];
@@ -23,13 +37,22 @@ internal sealed class NerFeatures
 
     private readonly Lexicon words;
     private readonly Lexicon[] gazetteers;
+    private readonly Lexicon[] external;
+    private readonly SuffixSet[] suffixes;
+    private readonly CharClusters clusters;
 
-    public NerFeatures(Lexicon words, IReadOnlyList<Lexicon> gazetteers, ScriptFolder folder)
+    public NerFeatures(Lexicon words, IReadOnlyList<Lexicon> gazetteers, ScriptFolder folder, NerExtras? extras = null)
     {
         if (gazetteers.Count != Types.Count)
             throw new ArgumentException($"one gazetteer per type ({Types.Count}) expected", nameof(gazetteers));
+        extras ??= NerExtras.None;
+        if (extras.External.Count != Types.Count || extras.Suffixes.Count != SuffixTypes.Count)
+            throw new ArgumentException($"one external gazetteer per type ({Types.Count}) and one suffix set per suffix type ({SuffixTypes.Count}) expected", nameof(extras));
         this.words = words;
         this.gazetteers = [.. gazetteers];
+        external = [.. extras.External];
+        suffixes = [.. extras.Suffixes];
+        clusters = extras.Clusters;
         Folder = folder;
     }
 
@@ -80,5 +103,79 @@ internal sealed class NerFeatures
                 output[i * PerPosition + 18 + t] = b + e + m == 0 ? 0 : FeatureKey.Of(19 + t, (b * 16 + e) * 16 + m);
             }
         }
+        for (var t = 0; t < external.Length; t++)
+        {
+            if (external[t].Count == 0)
+            {
+                for (var i = 0; i < n; i++)
+                    output[i * PerPosition + 24 + t] = 0;
+                continue;
+            }
+            v.MatchLexicon(external[t], Lexicon.MaxWordLength);
+            for (var i = 0; i < n; i++)
+            {
+                int b = Math.Min((int)v.BeginLength(i), LengthCap), e = Math.Min((int)v.EndLength(i), LengthCap), m = Math.Min((int)v.InsideLength(i), LengthCap);
+                output[i * PerPosition + 24 + t] = b + e + m == 0 ? 0 : FeatureKey.Of(28 + t, (b * 16 + e) * 16 + m);
+            }
+        }
+        for (var k = 0; k < suffixes.Length; k++)
+        {
+            // Right to left: the nearest name ending at or after i, not across punctuation.
+            var next = -1;
+            var nextLength = 0;
+            for (var i = n - 1; i >= 0; i--)
+            {
+                var kind = (CharKind)v.Kind(i);
+                if (kind is CharKind.Punctuation)
+                {
+                    next = -1;
+                }
+                else
+                {
+                    var length = suffixes[k].LongestEndingAt(text0, i);
+                    if (length > 0)
+                    {
+                        next = i;
+                        nextLength = length;
+                    }
+                }
+                var at = i * PerPosition + 27 + 2 * k;
+                var distance = next - i;
+                if (next < 0 || distance > MaxLookahead)
+                {
+                    output[at] = 0;
+                    output[at + 1] = 0;
+                    continue;
+                }
+                output[at] = FeatureKey.Of(31 + k, distance, nextLength);
+                output[at + 1] = FeatureKey.Of(33 + k, distance, v[i]);
+            }
+        }
+        for (var i = 0; i < n; i++)
+        {
+            var f = output.Slice(i * PerPosition + 31, 7);
+            if (clusters.Count == 0)
+            {
+                f.Clear();
+                continue;
+            }
+            int km2 = clusters[v[i - 2]], km1 = clusters[v[i - 1]], k0 = clusters[v[i]], k1 = clusters[v[i + 1]], k2 = clusters[v[i + 2]];
+            f[0] = FeatureKey.Of(35, km2);
+            f[1] = FeatureKey.Of(36, km1);
+            f[2] = FeatureKey.Of(37, k0);
+            f[3] = FeatureKey.Of(38, k1);
+            f[4] = FeatureKey.Of(39, k2);
+            f[5] = FeatureKey.Of(40, km1, k0);
+            f[6] = FeatureKey.Of(41, k0, k1);
+        }
     }
+}
+
+/// <summary>Optional entity-feature resources; empty lists switch their features off.</summary>
+/// <param name="External">Per type (order of <see cref="NerFeatures.Types"/>): names from sources other than the training corpus.</param>
+/// <param name="Suffixes">Per suffix type (order of <see cref="NerFeatures.SuffixTypes"/>): typical name endings.</param>
+/// <param name="Clusters">Character classes; empty = no class features.</param>
+internal sealed record NerExtras(IReadOnlyList<Lexicon> External, IReadOnlyList<SuffixSet> Suffixes, CharClusters Clusters)
+{
+    public static NerExtras None { get; } = new([Lexicon.Empty, Lexicon.Empty, Lexicon.Empty], [SuffixSet.Empty, SuffixSet.Empty], CharClusters.Empty);
 }

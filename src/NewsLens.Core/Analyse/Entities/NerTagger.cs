@@ -22,7 +22,22 @@ internal sealed class NerTagger
     /// <summary>Gazetteer list name of a type, e.g. "gazetteer.PER".</summary>
     public static string GazetteerList(string type) => "gazetteer." + type;
 
+    /// <summary>External gazetteer list name of a type, e.g. "external.ORG" (names from outside the training corpus).</summary>
+    public static string ExternalList(string type) => "external." + type;
+
+    /// <summary>Character classes, one string of characters per class.</summary>
+    public const string ClusterList = "clusters";
+
+    /// <summary>Typical-name-ending list name of a type, e.g. "suffix.ORG".</summary>
+    public static string SuffixList(string type) => "suffix." + type;
+
     public const int MaxRun = 2048;
+
+    /// <summary>
+    /// Sentences each side that stand in for the document when a corpus has no document breaks: ±5 scored best
+    /// of 5 / 10 / 20 on the held-out MSRA training sentences (0.4 points over sentences alone; ±10 and ±20 0.3).
+    /// </summary>
+    public const int DefaultContextSentences = 5;
 
     private readonly SequenceModel model;
     private readonly NerFeatures features;
@@ -36,7 +51,11 @@ internal sealed class NerTagger
         var lists = model.Data.Lists;
         var words = lists.TryGetValue(WordList, out var w) ? new Lexicon(w) : Lexicon.Empty;
         var gazetteers = NerFeatures.Types.Select(t => lists.TryGetValue(GazetteerList(t), out var g) ? new Lexicon(g) : Lexicon.Empty).ToArray();
-        features = new NerFeatures(words, gazetteers, folder);
+        var extras = new NerExtras(
+            [.. NerFeatures.Types.Select(t => lists.TryGetValue(ExternalList(t), out var g) ? new Lexicon(g) : Lexicon.Empty)],
+            [.. NerFeatures.SuffixTypes.Select(t => lists.TryGetValue(SuffixList(t), out var g) ? new SuffixSet(g) : SuffixSet.Empty)],
+            lists.TryGetValue(ClusterList, out var c) ? new CharClusters(c) : CharClusters.Empty);
+        features = new NerFeatures(words, gazetteers, folder, extras);
         labelInfo = [.. model.Labels.Select(Describe)];
     }
 
@@ -61,12 +80,41 @@ internal sealed class NerTagger
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
 
-    /// <summary>Entity mentions of <paramref name="text"/>, in text order, unlinked.</summary>
+    /// <summary>
+    /// Entity mentions of <paramref name="text"/> (a whole document), in text order, unlinked; a name found
+    /// once is also tagged where it recurs untagged (<see cref="NamePropagation"/>).
+    /// </summary>
     public IReadOnlyList<EntityMention> Tag(string text)
     {
         var found = new List<(Span Span, EntityType Type)>();
         TagSpans(text, found);
+        NamePropagation.Propagate(text, found, [.. found.Select(f => (f.Span.Slice(text), f.Type))]);
         return [.. found.Select(f => new EntityMention(f.Span.Slice(text), f.Type, f.Span, null, null, null, null))];
+    }
+
+    /// <summary>
+    /// Mentions of consecutive sentences of one text (a corpus file without document breaks): each sentence
+    /// is tagged alone, then gets the names found in the <paramref name="context"/> sentences before and after it
+    /// (and itself) propagated (0 = sentences alone).
+    /// </summary>
+    public List<List<(Span Span, EntityType Type)>> TagSentences(IReadOnlyList<string> sentences, int context)
+    {
+        var found = new List<List<(Span Span, EntityType Type)>>(sentences.Count);
+        foreach (var sentence in sentences)
+        {
+            var one = new List<(Span, EntityType)>();
+            TagSpans(sentence, one);
+            found.Add(one);
+        }
+        if (context <= 0)
+            return found;
+        var names = found.Select((f, i) => f.Select(m => (m.Span.Slice(sentences[i]), m.Type)).ToArray()).ToArray();
+        for (var i = 0; i < sentences.Count; i++)
+        {
+            var window = Enumerable.Range(Math.Max(0, i - context), Math.Min(sentences.Count, i + context + 1) - Math.Max(0, i - context)).SelectMany(j => names[j]);
+            NamePropagation.Propagate(sentences[i], found[i], window);
+        }
+        return found;
     }
 
     public void TagSpans(ReadOnlySpan<char> text, List<(Span Span, EntityType Type)> output)
