@@ -30,4 +30,15 @@ internal static class FeatureKey
         x ^= x >> 33;
         return x;
     }
+
+    /// <summary>The inverse of <see cref="Scramble"/> (xor-shifts undone, multipliers' inverses mod 2⁶⁴).</summary>
+    public static ulong Unscramble(ulong x)
+    {
+        x ^= x >> 33;
+        x *= 0x9cb4b2f8129337dbUL;
+        x ^= x >> 33;
+        x *= 0x4f74430c22a54005UL;
+        x ^= x >> 33;
+        return x;
+    }
 }
