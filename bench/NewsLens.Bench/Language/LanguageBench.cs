@@ -44,7 +44,7 @@ internal static class LanguageBench
 
         Console.WriteLine($"text: {testFile} ({lines.Length} lines, {chars:N0} chars)");
         Console.WriteLine(Invariant($"load: script table {folderMs:F0} ms, cws {cwsMs:F0} ms ({new FileInfo(Path.Combine(models, Segmenter.DefaultModelFile)).Length / 1e6:F1} MB file), ner {nerMs:F0} ms ({new FileInfo(Path.Combine(models, NerTagger.DefaultModelFile)).Length / 1e6:F1} MB file)"));
-        Console.WriteLine(Invariant($"memory: models on the managed heap {(after - before) / 1e6:F0} MB (cws table {segmenter.Model.MemoryBytes / 1e6:F0} MB, ner table {tagger.Model.MemoryBytes / 1e6:F0} MB)"));
+        Console.WriteLine(Invariant($"memory: models on the managed heap {(after - before) / 1e6:F0} MB (cws tables {segmenter.MemoryBytes / 1e6:F0} MB, ner table {tagger.Model.MemoryBytes / 1e6:F0} MB)"));
 
         var spans = new List<Span>();
         var segRate = Best(rounds, chars, () =>

@@ -13,7 +13,8 @@ internal sealed class SequenceModel
 
     private const long Impossible = long.MinValue / 4;
 
-    private readonly WeightTable table;
+    /// <summary>Built on first use: a model served by a specialised scorer (segmentation) never needs it.</summary>
+    private readonly Lazy<WeightTable> table;
     private readonly bool[] allowedStart;
     private readonly bool[] allowedEnd;
 
@@ -33,7 +34,7 @@ internal sealed class SequenceModel
         LabelCount = data.Labels.Count;
         if (data.Transitions.Length != LabelCount * LabelCount)
             throw new InvalidDataException($"model '{data.Kind}': {data.Transitions.Length} transition weights for {LabelCount} labels");
-        table = new WeightTable(LabelCount, data.Keys, data.Weights);
+        table = new Lazy<WeightTable>(() => new WeightTable(LabelCount, data.Keys, data.Weights), LazyThreadSafetyMode.ExecutionAndPublication);
         var allowed = TagScheme.AllowedTransitions(Labels);
         allowedStart = TagScheme.AllowedStarts(Labels);
         allowedEnd = TagScheme.AllowedEnds(Labels);
@@ -58,9 +59,10 @@ internal sealed class SequenceModel
 
     public int LabelCount { get; }
 
-    public int FeatureCount => table.Count;
+    public int FeatureCount => Data.Keys.Length;
 
-    public long MemoryBytes => table.MemoryBytes;
+    /// <summary>Memory of the per-feature weight table (0 until a <see cref="Decode"/> call builds it).</summary>
+    public long MemoryBytes => table.IsValueCreated ? table.Value.MemoryBytes : 0;
 
     public int LabelIndex(string label)
     {
@@ -82,14 +84,15 @@ internal sealed class SequenceModel
         if (features.Length < n * perPosition)
             throw new ArgumentException("fewer features than positions × perPosition", nameof(features));
         var l = LabelCount;
-        var stride = table.ScoreStride;
+        var weights = table.Value;
+        var stride = weights.ScoreStride;
         var emitArray = ArrayPool<int>.Shared.Rent(n * stride);
         var backArray = ArrayPool<byte>.Shared.Rent(n * l);
         var homeArray = ArrayPool<nint>.Shared.Rent(n * perPosition);
         try
         {
             var emit = emitArray.AsSpan(0, n * stride);
-            table.ScoreAll(features[..(n * perPosition)], perPosition, emit, homeArray);
+            weights.ScoreAll(features[..(n * perPosition)], perPosition, emit, homeArray);
             Viterbi(emit, stride, backArray.AsSpan(0, n * l), output, forced);
         }
         finally
@@ -97,6 +100,28 @@ internal sealed class SequenceModel
             ArrayPool<int>.Shared.Return(emitArray);
             ArrayPool<byte>.Shared.Return(backArray);
             ArrayPool<nint>.Shared.Return(homeArray);
+        }
+    }
+
+    /// <summary>
+    /// Best label sequence from precomputed label scores: <paramref name="scores"/> holds a row of
+    /// <paramref name="stride"/> ints per position whose first <see cref="LabelCount"/> are the labels' scores.
+    /// </summary>
+    public void DecodeScores(ReadOnlySpan<int> scores, int stride, Span<byte> output, ReadOnlySpan<sbyte> forced = default)
+    {
+        var n = output.Length;
+        if (n == 0)
+            return;
+        if (stride < LabelCount || scores.Length < n * stride)
+            throw new ArgumentException("fewer scores than positions × labels", nameof(scores));
+        var backArray = ArrayPool<byte>.Shared.Rent(n * LabelCount);
+        try
+        {
+            Viterbi(scores, stride, backArray.AsSpan(0, n * LabelCount), output, forced);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(backArray);
         }
     }
 

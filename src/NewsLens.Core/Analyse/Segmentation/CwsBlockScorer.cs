@@ -1,0 +1,198 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using NewsLens.Analyse.Sequence;
+
+namespace NewsLens.Analyse.Segmentation;
+
+/// <summary>
+/// The per-character label scores of a segmentation model, computed with a handful of memory lookups per
+/// character instead of one per feature. At load, the model's keys are unscrambled and regrouped by what
+/// they share: the weights of one character bigram at its four offsets (templates 6–9) form one block, one
+/// lookup per bigram in the text serves four positions; likewise the five unigram offsets, the three trigram
+/// offsets, and a dictionary word's begin / end identities. Kinds, reduplication and dictionary lengths (few
+/// distinct keys, cache-resident) keep one key each. The sums are exactly those of the generic per-feature
+/// lookup (same integer weights, same features; a unit test compares both). Read-only, thread-safe.
+/// </summary>
+internal sealed unsafe class CwsBlockScorer
+{
+    /// <summary>Labels (B, M, E, S) and so ints per position of the score rows.</summary>
+    public const int LabelCount = 4;
+
+    private const int UnigramOffsets = 5;
+    private const int BigramOffsets = 4;
+    private const int TrigramOffsets = 3;
+
+    private readonly BlockTable unigrams;
+    private readonly BlockTable bigrams;
+    private readonly BlockTable skips;
+    private readonly BlockTable trigrams;
+    private readonly BlockTable words;
+    private readonly BlockTable others;
+
+    private CwsBlockScorer(BlockTable unigrams, BlockTable bigrams, BlockTable skips, BlockTable trigrams, BlockTable words, BlockTable others)
+    {
+        this.unigrams = unigrams;
+        this.bigrams = bigrams;
+        this.skips = skips;
+        this.trigrams = trigrams;
+        this.words = words;
+        this.others = others;
+    }
+
+    public long MemoryBytes => unigrams.MemoryBytes + bigrams.MemoryBytes + skips.MemoryBytes + trigrams.MemoryBytes + words.MemoryBytes + others.MemoryBytes;
+
+    /// <summary>The scorer for a model with the B/M/E/S labels; null for another label count (the generic path then serves).</summary>
+    public static CwsBlockScorer? TryCreate(SequenceModelData data)
+    {
+        if (data.Labels.Count != LabelCount)
+            return null;
+        var uni = new Builder(UnigramOffsets);
+        var bi = new Builder(BigramOffsets);
+        var skip = new Builder(1);
+        var tri = new Builder(TrigramOffsets);
+        var word = new Builder(2);
+        var other = new Builder(1);
+        for (var i = 0; i < data.Keys.Length; i++)
+        {
+            var packed = FeatureKey.Unscramble(data.Keys[i]);
+            var template = (int)(packed >> 48);
+            ulong a = (packed >> 32) & 0xFFFF, b = (packed >> 16) & 0xFFFF, c = packed & 0xFFFF;
+            var row = data.Weights.AsSpan(i * LabelCount, LabelCount);
+            switch (template)
+            {
+                case >= CwsFeatures.UnigramFirst and < CwsFeatures.UnigramFirst + UnigramOffsets when b == 0 && c == 0:
+                    uni.Put(a, template - CwsFeatures.UnigramFirst, row);
+                    break;
+                case >= CwsFeatures.BigramFirst and < CwsFeatures.BigramFirst + BigramOffsets when c == 0:
+                    bi.Put((a << 16) | b, template - CwsFeatures.BigramFirst, row);
+                    break;
+                case CwsFeatures.SkipBigram when c == 0:
+                    skip.Put((a << 16) | b, 0, row);
+                    break;
+                case CwsFeatures.TrigramAround or CwsFeatures.TrigramBefore or CwsFeatures.TrigramAfter:
+                    tri.Put((a << 32) | (b << 16) | c, template - CwsFeatures.TrigramAround, row);
+                    break;
+                case CwsFeatures.WordBegin or CwsFeatures.WordEnd:
+                    word.Put(packed & 0xFFFF_FFFF_FFFFUL, template - CwsFeatures.WordBegin, row);
+                    break;
+                default:
+                    other.Put(packed, 0, row);
+                    break;
+            }
+        }
+        return new CwsBlockScorer(uni.Build(), bi.Build(), skip.Build(), tri.Build(), word.Build(), other.Build());
+    }
+
+    /// <summary>Fills <paramref name="scores"/> (<see cref="LabelCount"/> ints per position) for the text of <paramref name="v"/>.</summary>
+    public void Score(TextView v, Span<int> scores)
+    {
+        var n = v.Length;
+        if (n == 0)
+            return;
+        if (scores.Length < n * LabelCount)
+            throw new ArgumentException("score buffer too small", nameof(scores));
+        // Lookups, by segment: unigrams at −2 … n+1, bigrams starting at −2 … n, trigrams starting at −2 … n−1,
+        // then per position the skip bigram, the begin and end words, and the other keys.
+        int uniAt = 0, biAt = uniAt + n + 4, triAt = biAt + n + 3, skipAt = triAt + n + 2, beginAt = skipAt + n, endAt = beginAt + n, otherAt = endAt + n;
+        var total = otherAt + n * CwsFeatures.OtherCount;
+        var keyArray = ArrayPool<ulong>.Shared.Rent(total);
+        var rowArray = ArrayPool<nint>.Shared.Rent(total);
+        try
+        {
+            var keys = keyArray.AsSpan(0, total);
+            var rows = rowArray.AsSpan(0, total);
+            for (var j = -2; j <= n + 1; j++)
+                Request(unigrams, v[j], keys, rows, uniAt + j + 2);
+            for (var j = -2; j <= n; j++)
+                Request(bigrams, ((ulong)v[j] << 16) | v[j + 1], keys, rows, biAt + j + 2);
+            for (var j = -2; j <= n - 1; j++)
+                Request(trigrams, ((ulong)v[j] << 32) | ((ulong)v[j + 1] << 16) | v[j + 2], keys, rows, triAt + j + 2);
+            var text = v.Text;
+            for (var i = 0; i < n; i++)
+            {
+                Request(skips, ((ulong)v[i - 1] << 16) | v[i + 1], keys, rows, skipAt + i);
+                int begin = v.BeginLength(i), end = v.EndLength(i);
+                Request(words, begin == 0 ? 0 : FeatureKey.PackedWord(text.Slice(i, begin)), keys, rows, beginAt + i);
+                Request(words, end == 0 ? 0 : FeatureKey.PackedWord(text.Slice(i - end + 1, end)), keys, rows, endAt + i);
+                var other = keys.Slice(otherAt + i * CwsFeatures.OtherCount, CwsFeatures.OtherCount);
+                CwsFeatures.OtherKeys(v, i, other);
+                for (var k = 0; k < CwsFeatures.OtherCount; k++)
+                    Request(others, other[k], keys, rows, otherAt + i * CwsFeatures.OtherCount + k);
+            }
+            Resolve(unigrams, keys, rows, uniAt, n + 4);
+            Resolve(bigrams, keys, rows, biAt, n + 3);
+            Resolve(trigrams, keys, rows, triAt, n + 2);
+            Resolve(skips, keys, rows, skipAt, n);
+            Resolve(words, keys, rows, beginAt, 2 * n);
+            Resolve(others, keys, rows, otherAt, n * CwsFeatures.OtherCount);
+
+            fixed (nint* r = rows)
+            fixed (int* output = scores)
+            {
+                for (var i = 0; i < n; i++)
+                {
+                    // Position i uses the unigram at i+o (offset o = −2 … 2, block slot o+2), the bigram starting
+                    // at i+o (o = −2 … 1, slot o+2), and the trigram starting at i−1 (slot 0), i−2 (1), i (2).
+                    var u = r + uniAt + i;
+                    var b = r + biAt + i;
+                    var t = r + triAt + i;
+                    var acc = Weights(u[0], 0) + Weights(u[1], 1) + Weights(u[2], 2) + Weights(u[3], 3) + Weights(u[4], 4);
+                    acc += Weights(b[0], 0) + Weights(b[1], 1) + Weights(b[2], 2) + Weights(b[3], 3);
+                    acc += Weights(t[1], 0) + Weights(t[0], 1) + Weights(t[2], 2);
+                    acc += Weights(r[skipAt + i], 0) + Weights(r[beginAt + i], 0) + Weights(r[endAt + i], 1);
+                    var o = r + otherAt + i * CwsFeatures.OtherCount;
+                    for (var k = 0; k < CwsFeatures.OtherCount; k++)
+                        acc += Weights(o[k], 0);
+                    Vector128.Store(acc, output + i * LabelCount);
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<ulong>.Shared.Return(keyArray);
+            ArrayPool<nint>.Shared.Return(rowArray);
+        }
+    }
+
+    /// <summary>Records the key and requests its home row; key 0 (no feature) is resolved to the zero block later.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Request(BlockTable table, ulong key, Span<ulong> keys, Span<nint> rows, int at)
+    {
+        keys[at] = key;
+        rows[at] = key == 0 ? 0 : (nint)table.Home(key);
+    }
+
+    private static void Resolve(BlockTable table, Span<ulong> keys, Span<nint> rows, int from, int count)
+    {
+        for (var k = from; k < from + count; k++)
+            rows[k] = rows[k] == 0 ? (nint)table.Zero : (nint)table.Resolve((byte*)rows[k], keys[k]);
+    }
+
+    /// <summary>The four label weights of template slot <paramref name="slot"/> in a block, widened to ints.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<int> Weights(nint block, int slot) =>
+        Vector128.WidenLower(Vector128.CreateScalarUnsafe(*((long*)block + slot)).AsInt16());
+
+    /// <summary>Collects blocks of <c>slots × 4</c> weights by key while the model's keys are regrouped.</summary>
+    private sealed class Builder(int slots)
+    {
+        private readonly Dictionary<ulong, int> index = [];
+        private readonly List<short> weights = [];
+
+        public void Put(ulong key, int slot, ReadOnlySpan<short> row)
+        {
+            if (!index.TryGetValue(key, out var block))
+            {
+                block = index.Count;
+                index[key] = block;
+                for (var k = 0; k < slots * LabelCount; k++)
+                    weights.Add(0);
+            }
+            row.CopyTo(CollectionsMarshal.AsSpan(weights).Slice((block * slots + slot) * LabelCount, LabelCount));
+        }
+
+        public BlockTable Build() => new(slots * LabelCount, index, CollectionsMarshal.AsSpan(weights));
+    }
+}
