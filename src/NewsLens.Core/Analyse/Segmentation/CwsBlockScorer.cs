@@ -1,6 +1,7 @@
 using System.Buffers;
-using System.Runtime.CompilerServices;
+using System.Numerics;
 using System.Runtime.InteropServices;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using NewsLens.Analyse.Sequence;
 
@@ -44,45 +45,42 @@ internal sealed unsafe class CwsBlockScorer
     public long MemoryBytes => unigrams.MemoryBytes + bigrams.MemoryBytes + skips.MemoryBytes + trigrams.MemoryBytes + words.MemoryBytes + others.MemoryBytes;
 
     /// <summary>The scorer for a model with the B/M/E/S labels; null for another label count (the generic path then serves).</summary>
+    // Runs once per load over the whole model: compiled fully optimised at once instead of starting in tier 0.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static CwsBlockScorer? TryCreate(SequenceModelData data)
     {
         if (data.Labels.Count != LabelCount)
             return null;
-        var uni = new Builder(UnigramOffsets);
-        var bi = new Builder(BigramOffsets);
-        var skip = new Builder(1);
-        var tri = new Builder(TrigramOffsets);
-        var word = new Builder(2);
-        var other = new Builder(1);
+        // Sort each group's (block key, slot, feature) by block key, then write the distinct keys' blocks.
+        var groups = new Builder[] { new(UnigramOffsets), new(BigramOffsets), new(1), new(TrigramOffsets), new(2), new(1) };
+        var groupOf = new byte[data.Keys.Length];
+        var blockKeys = new ulong[data.Keys.Length];
+        var slots = new byte[data.Keys.Length];
         for (var i = 0; i < data.Keys.Length; i++)
         {
             var packed = FeatureKey.Unscramble(data.Keys[i]);
             var template = (int)(packed >> 48);
             ulong a = (packed >> 32) & 0xFFFF, b = (packed >> 16) & 0xFFFF, c = packed & 0xFFFF;
-            var row = data.Weights.AsSpan(i * LabelCount, LabelCount);
-            switch (template)
+            (groupOf[i], blockKeys[i], slots[i]) = template switch
             {
-                case >= CwsFeatures.UnigramFirst and < CwsFeatures.UnigramFirst + UnigramOffsets when b == 0 && c == 0:
-                    uni.Put(a, template - CwsFeatures.UnigramFirst, row);
-                    break;
-                case >= CwsFeatures.BigramFirst and < CwsFeatures.BigramFirst + BigramOffsets when c == 0:
-                    bi.Put((a << 16) | b, template - CwsFeatures.BigramFirst, row);
-                    break;
-                case CwsFeatures.SkipBigram when c == 0:
-                    skip.Put((a << 16) | b, 0, row);
-                    break;
-                case CwsFeatures.TrigramAround or CwsFeatures.TrigramBefore or CwsFeatures.TrigramAfter:
-                    tri.Put((a << 32) | (b << 16) | c, template - CwsFeatures.TrigramAround, row);
-                    break;
-                case CwsFeatures.WordBegin or CwsFeatures.WordEnd:
-                    word.Put(packed & 0xFFFF_FFFF_FFFFUL, template - CwsFeatures.WordBegin, row);
-                    break;
-                default:
-                    other.Put(packed, 0, row);
-                    break;
-            }
+                >= CwsFeatures.UnigramFirst and < CwsFeatures.UnigramFirst + UnigramOffsets when b == 0 && c == 0 =>
+                    (UnigramGroup, a, (byte)(template - CwsFeatures.UnigramFirst)),
+                >= CwsFeatures.BigramFirst and < CwsFeatures.BigramFirst + BigramOffsets when c == 0 =>
+                    (BigramGroup, (a << 16) | b, (byte)(template - CwsFeatures.BigramFirst)),
+                CwsFeatures.SkipBigram when c == 0 => (SkipGroup, (a << 16) | b, (byte)0),
+                CwsFeatures.TrigramAround or CwsFeatures.TrigramBefore or CwsFeatures.TrigramAfter =>
+                    (TrigramGroup, (a << 32) | (b << 16) | c, (byte)(template - CwsFeatures.TrigramAround)),
+                CwsFeatures.WordBegin or CwsFeatures.WordEnd => (WordGroup, packed & 0xFFFF_FFFF_FFFFUL, (byte)(template - CwsFeatures.WordBegin)),
+                _ => (OtherGroup, packed, (byte)0),
+            };
+            groups[groupOf[i]].Count++;
         }
-        return new CwsBlockScorer(uni.Build(), bi.Build(), skip.Build(), tri.Build(), word.Build(), other.Build());
+        foreach (var group in groups)
+            group.Allocate();
+        for (var i = 0; i < data.Keys.Length; i++)
+            groups[groupOf[i]].Add(blockKeys[i], slots[i], i);
+        var tables = groups.Select(g => g.Build(data.Weights)).ToArray();
+        return new CwsBlockScorer(tables[UnigramGroup], tables[BigramGroup], tables[SkipGroup], tables[TrigramGroup], tables[WordGroup], tables[OtherGroup]);
     }
 
     /// <summary>Fills <paramref name="scores"/> (<see cref="LabelCount"/> ints per position) for the text of <paramref name="v"/>.</summary>
@@ -175,24 +173,62 @@ internal sealed unsafe class CwsBlockScorer
     private static Vector128<int> Weights(nint block, int slot) =>
         Vector128.WidenLower(Vector128.CreateScalarUnsafe(*((long*)block + slot)).AsInt16());
 
-    /// <summary>Collects blocks of <c>slots × 4</c> weights by key while the model's keys are regrouped.</summary>
+    private const byte UnigramGroup = 0;
+    private const byte BigramGroup = 1;
+    private const byte SkipGroup = 2;
+    private const byte TrigramGroup = 3;
+    private const byte WordGroup = 4;
+    private const byte OtherGroup = 5;
+
+    /// <summary>Collects one group's features and packs them into blocks of <c>slots × 4</c> weights by block key.</summary>
     private sealed class Builder(int slots)
     {
-        private readonly Dictionary<ulong, int> index = [];
-        private readonly List<short> weights = [];
+        /// <summary>Block key → block number, open addressing at load ≤ 0.5 of the group's feature count (a bound on its keys).</summary>
+        private ulong[] mapKeys = [];
+        private int[] mapBlocks = [];
+        private readonly List<ulong> blockKeys = [];
 
-        public void Put(ulong key, int slot, ReadOnlySpan<short> row)
+        /// <summary>Per added feature: its row in the model's weights, its block and slot.</summary>
+        private int[] features = [];
+        private int[] targets = [];
+        private int added;
+
+        public int Count { get; set; }
+
+        public void Allocate()
         {
-            if (!index.TryGetValue(key, out var block))
-            {
-                block = index.Count;
-                index[key] = block;
-                for (var k = 0; k < slots * LabelCount; k++)
-                    weights.Add(0);
-            }
-            row.CopyTo(CollectionsMarshal.AsSpan(weights).Slice((block * slots + slot) * LabelCount, LabelCount));
+            var capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, Count * 2));
+            mapKeys = new ulong[capacity];
+            mapBlocks = new int[capacity];
+            features = new int[Count];
+            targets = new int[Count];
         }
 
-        public BlockTable Build() => new(slots * LabelCount, index, CollectionsMarshal.AsSpan(weights));
+        /// <summary>Feature <paramref name="feature"/> (its row in the model's weights) goes to <paramref name="slot"/> of block <paramref name="key"/>.</summary>
+        public void Add(ulong key, int slot, int feature)
+        {
+            var mask = mapKeys.Length - 1;
+            var at = (int)((key * 0x9E3779B97F4A7C15UL) >> 40) & mask;
+            // Stored as key + 1 so that 0 marks a free entry (keys stay below 2⁶³).
+            while (mapKeys[at] != 0 && mapKeys[at] != key + 1)
+                at = (at + 1) & mask;
+            if (mapKeys[at] == 0)
+            {
+                mapKeys[at] = key + 1;
+                mapBlocks[at] = blockKeys.Count;
+                blockKeys.Add(key);
+            }
+            features[added] = feature;
+            targets[added] = mapBlocks[at] * slots + slot;
+            added++;
+        }
+
+        public BlockTable Build(short[] weights)
+        {
+            var blocks = new short[blockKeys.Count * slots * LabelCount];
+            for (var k = 0; k < added; k++)
+                weights.AsSpan(features[k] * LabelCount, LabelCount).CopyTo(blocks.AsSpan(targets[k] * LabelCount, LabelCount));
+            return new BlockTable(slots * LabelCount, CollectionsMarshal.AsSpan(blockKeys), blocks);
+        }
     }
 }

@@ -63,7 +63,7 @@ internal sealed class Segmenter
     public Segmenter WithUserWords(IEnumerable<string> words) => new(model, features.Folder, scorer, words);
 
     public static Segmenter Load(string path, ScriptFolder folder, IEnumerable<string>? userWords = null) =>
-        new(new SequenceModel(SequenceModelFile.Read(path, ModelKind, CwsFeatures.FeatureSet)), folder, userWords);
+        new(new SequenceModel(SequenceModelFile.Read(path, ModelKind, CwsFeatures.FeatureSet), WeightTableBuild.OnFirstUse), folder, userWords);
 
     public static string NormaliseWord(string word, ScriptFolder folder)
     {

@@ -35,37 +35,43 @@ internal sealed unsafe class BlockTable
     private readonly short* zero;
 
     /// <param name="blockShorts">Weights per block.</param>
-    /// <param name="blocks">Key → index of its block in <paramref name="weights"/> (blocks of <paramref name="blockShorts"/>).</param>
-    public BlockTable(int blockShorts, IReadOnlyDictionary<ulong, int> blocks, ReadOnlySpan<short> weights)
+    /// <param name="keys">Distinct keys below 2⁶³; block k of <paramref name="weights"/> belongs to keys[k].</param>
+    /// <param name="weights"><paramref name="blockShorts"/> weights per key.</param>
+    // Runs once per load over the whole model: compiled fully optimised at once instead of starting in tier 0.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public BlockTable(int blockShorts, ReadOnlySpan<ulong> keys, ReadOnlySpan<short> weights)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(blockShorts, 1);
+        if ((long)keys.Length * blockShorts != weights.Length)
+            throw new ArgumentException("weights must hold one block per key", nameof(weights));
         BlockShorts = blockShorts;
         rowBytes = (int)BitOperations.RoundUpToPowerOf2((uint)(8 + 2 * blockShorts));
-        rowCount = (uint)Math.Max(4, (long)Math.Ceiling(blocks.Count / MaxLoad));
+        rowCount = (uint)Math.Max(4, (long)Math.Ceiling(keys.Length / MaxLoad));
         var tableBytes = ((long)rowCount + OverflowRows) * rowBytes;
         var zeroBytes = Math.Max(CacheLine, 2 * blockShorts);
         storage = GC.AllocateArray<byte>(checked((int)(tableBytes + zeroBytes + CacheLine)), pinned: true);
         var start = (byte*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(storage));
         rows = (byte*)(((nint)start + CacheLine - 1) & ~(nint)(CacheLine - 1));
         zero = (short*)(rows + tableBytes);
-        foreach (var (key, index) in blocks)
+        var end = rows + ((long)rowCount + OverflowRows - 1) * rowBytes;
+        for (var k = 0; k < keys.Length; k++)
         {
+            var key = keys[k];
             if ((key & Used) != 0)
-                throw new ArgumentException($"block key {key:x16} uses the top bit", nameof(blocks));
+                throw new ArgumentException($"block key {key:x16} uses the top bit", nameof(keys));
             var row = rows + (long)HomeIndex(key) * rowBytes;
-            var end = rows + ((long)rowCount + OverflowRows - 1) * rowBytes;
             while (*(ulong*)row != 0)
             {
                 if (*(ulong*)row == (key | Used))
-                    throw new ArgumentException($"block key {key:x16} occurs twice", nameof(blocks));
+                    throw new ArgumentException($"block key {key:x16} occurs twice", nameof(keys));
                 row += rowBytes;
                 if (row == end)
                     throw new InvalidDataException($"block keys cluster too much (probe run over {OverflowRows} rows)");
             }
             *(ulong*)row = key | Used;
-            weights.Slice(index * blockShorts, blockShorts).CopyTo(new Span<short>(row + 8, blockShorts));
+            weights.Slice(k * blockShorts, blockShorts).CopyTo(new Span<short>(row + 8, blockShorts));
         }
-        Count = blocks.Count;
+        Count = keys.Length;
     }
 
     public int BlockShorts { get; }

@@ -2,6 +2,13 @@ using System.Buffers;
 
 namespace NewsLens.Analyse.Sequence;
 
+/// <summary>When a <see cref="SequenceModel"/> builds its per-feature weight table.</summary>
+internal enum WeightTableBuild
+{
+    AtLoad,
+    OnFirstUse,
+}
+
 /// <summary>
 /// A loaded linear-chain model: per-position feature weights plus label transitions, decoded by Viterbi
 /// under the tag scheme's constraints. Read-only and thread-safe.
@@ -27,7 +34,9 @@ internal sealed class SequenceModel
     private readonly int[] predecessor;
     private readonly int[] predecessorWeight;
 
-    public SequenceModel(SequenceModelData data)
+    /// <param name="tableBuild">When the per-feature weight table is built: at once (so that loading
+    /// includes it), or on the first <see cref="Decode"/> (for a model a specialised scorer serves).</param>
+    public SequenceModel(SequenceModelData data, WeightTableBuild tableBuild = WeightTableBuild.AtLoad)
     {
         Data = data;
         Labels = data.Labels;
@@ -35,6 +44,8 @@ internal sealed class SequenceModel
         if (data.Transitions.Length != LabelCount * LabelCount)
             throw new InvalidDataException($"model '{data.Kind}': {data.Transitions.Length} transition weights for {LabelCount} labels");
         table = new Lazy<WeightTable>(() => new WeightTable(LabelCount, data.Keys, data.Weights), LazyThreadSafetyMode.ExecutionAndPublication);
+        if (tableBuild == WeightTableBuild.AtLoad)
+            _ = table.Value;
         var allowed = TagScheme.AllowedTransitions(Labels);
         allowedStart = TagScheme.AllowedStarts(Labels);
         allowedEnd = TagScheme.AllowedEnds(Labels);

@@ -58,6 +58,8 @@ internal sealed unsafe class WeightTable
     /// <summary>Part of each template id (the top byte of an unscrambled key): 0 = small, 1 = large.</summary>
     private readonly byte[] templatePart = new byte[256];
 
+    // Runs once per load over the whole model: compiled fully optimised at once instead of starting in tier 0.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public WeightTable(int labelCount, ReadOnlySpan<ulong> keys, ReadOnlySpan<short> weights)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(labelCount, 1);
