@@ -16,7 +16,7 @@ namespace NewsLens.Analyse.Sequence;
 /// </summary>
 internal sealed unsafe class BlockTable
 {
-    /// <summary>Same trade-off as <see cref="WeightTable"/>: short probe runs at 40 % spare rows.</summary>
+    /// <summary>Same trade-off as the weight table's: short probe runs at 40 % spare rows.</summary>
     private const double MaxLoad = 0.6;
 
     private const int CacheLine = 64;

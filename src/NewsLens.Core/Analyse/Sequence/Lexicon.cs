@@ -154,6 +154,7 @@ internal sealed class Lexicon
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private int Slot(ulong h) => (int)((h * 0x9E3779B97F4A7C15UL) >> shift);
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private byte Lookup(ulong h)
     {
         var table = entries;

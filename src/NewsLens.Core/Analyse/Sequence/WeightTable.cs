@@ -22,17 +22,20 @@ namespace NewsLens.Analyse.Sequence;
 internal sealed unsafe class WeightTable
 {
     /// <summary>
-    /// Highest share of used rows. Probes stay short (a hit inspects ≈1.5 rows on average at 0.6,
-    /// 2.5 at 0.75); measured on the MSR text: 0.6 was as fast as 0.5 at 20 % less memory, 0.75 slower.
+    /// Highest share of used rows. Linear probing inspects on average ½(1 + 1/(1−α)) rows for a key that is
+    /// present and ½(1 + 1/(1−α)²) for one that is absent (≈20 % of lookups on news text): 1.75 / 3.6 rows at
+    /// 0.6, against 2.5 / 8.5 at 0.75, while 0.5 costs 20 % more memory for 1.5 / 2.5. The bench on the shared
+    /// machine could not separate 0.5 from 0.6; 0.75 was slower.
     /// </summary>
     private const double MaxLoad = 0.6;
 
     /// <summary>
-    /// Templates with at most this many features go to the small part. With the shipped models that is
-    /// every unigram, kind, dictionary-length and word-identity template (≈ 60 k features, 1–2 MB, which fits
-    /// the 2.5 MB per-core L2) while the n-gram templates (35–110 k each) go to the large part.
+    /// Byte budget of the small part: templates join it from the fewest features up while it stays within
+    /// this, so that it stays in the core's 2.5 MB L2 beside the text buffers. With the shipped entity model
+    /// that is every unigram, kind and dictionary-length template (≈ 22 k features, 1.2 MB), while the n-gram
+    /// and word-identity templates (10–47 k features each) go to the large part.
     /// </summary>
-    private const int SmallTemplateMaxFeatures = 20_000;
+    private const long SmallPartBudgetBytes = 1_500_000;
 
     private const int CacheLine = 64;
 
@@ -77,9 +80,13 @@ internal sealed unsafe class WeightTable
         foreach (var key in keys)
             perTemplate[TemplateOf(key)]++;
         var partCount = new long[2];
-        for (var t = 0; t < perTemplate.Length; t++)
+        long small = 0;
+        foreach (var t in Enumerable.Range(0, perTemplate.Length).OrderBy(t => perTemplate[t]))
         {
-            templatePart[t] = (byte)(perTemplate[t] <= SmallTemplateMaxFeatures ? 0 : 1);
+            var joins = (small + perTemplate[t]) / MaxLoad * rowBytes <= SmallPartBudgetBytes;
+            if (joins)
+                small += perTemplate[t];
+            templatePart[t] = (byte)(joins ? 0 : 1);
             partCount[templatePart[t]] += perTemplate[t];
         }
         long total = 0;
