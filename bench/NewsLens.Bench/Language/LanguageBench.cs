@@ -31,23 +31,31 @@ internal static class LanguageBench
         var models = Path.Combine(AppContext.BaseDirectory, "models");
 
         var before = GC.GetTotalMemory(forceFullCollection: true);
+        var process = Process.GetCurrentProcess();
         var clock = Stopwatch.StartNew();
         var folder = ScriptFolder.Load(Path.Combine(models, ScriptFolder.FileName));
         var folderMs = clock.Elapsed.TotalMilliseconds;
+        process.Refresh();
+        var cpu = process.TotalProcessorTime;
         clock.Restart();
         var segmenter = Segmenter.Load(Path.Combine(models, Segmenter.DefaultModelFile), folder);
         var cwsMs = clock.Elapsed.TotalMilliseconds;
+        process.Refresh();
+        var cwsCpuMs = (process.TotalProcessorTime - cpu).TotalMilliseconds;
+        cpu = process.TotalProcessorTime;
         clock.Restart();
         var tagger = NerTagger.Load(Path.Combine(models, NerTagger.DefaultModelFile), folder);
         var nerMs = clock.Elapsed.TotalMilliseconds;
+        process.Refresh();
+        var nerCpuMs = (process.TotalProcessorTime - cpu).TotalMilliseconds;
         var after = GC.GetTotalMemory(forceFullCollection: true);
 
-        Console.WriteLine($"text: {testFile} ({lines.Length} lines, {chars:N0} chars)");
-        Console.WriteLine(Invariant($"load: script table {folderMs:F0} ms, cws {cwsMs:F0} ms ({new FileInfo(Path.Combine(models, Segmenter.DefaultModelFile)).Length / 1e6:F1} MB file), ner {nerMs:F0} ms ({new FileInfo(Path.Combine(models, NerTagger.DefaultModelFile)).Length / 1e6:F1} MB file)"));
-        Console.WriteLine(Invariant($"memory: models on the managed heap {(after - before) / 1e6:F0} MB (cws table {segmenter.Model.MemoryBytes / 1e6:F0} MB, ner table {tagger.Model.MemoryBytes / 1e6:F0} MB)"));
+        Console.WriteLine($"text: {testFile} ({lines.Length} lines, {chars:N0} chars); load average at start: {LoadAverage()}");
+        Console.WriteLine(Invariant($"load (wall clock / process CPU, JIT included): script table {folderMs:F0} ms, cws {cwsMs:F0} / {cwsCpuMs:F0} ms ({new FileInfo(Path.Combine(models, Segmenter.DefaultModelFile)).Length / 1e6:F1} MB file), ner {nerMs:F0} / {nerCpuMs:F0} ms ({new FileInfo(Path.Combine(models, NerTagger.DefaultModelFile)).Length / 1e6:F1} MB file), both {cwsMs + nerMs:F0} / {cwsCpuMs + nerCpuMs:F0} ms"));
+        Console.WriteLine(Invariant($"memory: models on the managed heap {(after - before) / 1e6:F0} MB (cws tables {segmenter.MemoryBytes / 1e6:F0} MB, ner table {tagger.Model.MemoryBytes / 1e6:F0} MB)"));
 
         var spans = new List<Span>();
-        var segRate = Best(rounds, chars, () =>
+        var (segRate, segCpuRate) = Best(rounds, chars, () =>
         {
             foreach (var line in lines)
             {
@@ -55,10 +63,11 @@ internal static class LanguageBench
                 segmenter.SegmentSpans(line, spans);
             }
         }, "segment");
-        // Where segmentation time goes: input preparation (normalise, kinds, dictionary scan), then feature keys, then the whole thing.
+        // Where segmentation time goes: input preparation (normalise, kinds, dictionary scan), then the label scores, then the whole thing.
         var lexicon = new NewsLens.Analyse.Sequence.Lexicon(segmenter.Model.Data.Lists[Segmenter.LexiconList]);
         var cwsFeatures = new CwsFeatures(lexicon, folder);
-        var keyBuffer = new ulong[64 * 1024 * CwsFeatures.PerPosition];
+        var scorer = CwsBlockScorer.TryCreate(segmenter.Model.Data)!;
+        var scoreBuffer = new int[Segmenter.MaxRun * CwsBlockScorer.LabelCount];
         Best(rounds, chars, () =>
         {
             foreach (var line in lines)
@@ -70,12 +79,15 @@ internal static class LanguageBench
         {
             foreach (var line in lines)
             {
-                using var view = cwsFeatures.View(line);
-                CwsFeatures.Extract(view, keyBuffer);
+                foreach (var (start, length) in NewsLens.Analyse.Sequence.TextRuns.Split(line, Segmenter.MaxRun))
+                {
+                    using var view = cwsFeatures.View(line.AsSpan(start, length));
+                    scorer.Score(view, scoreBuffer);
+                }
             }
-        }, "  segment phase: + feature keys");
+        }, "  segment phase: + label scores (weights)");
         var found = new List<(Span, EntityType)>();
-        var nerRate = Best(rounds, chars, () =>
+        var (nerRate, nerCpuRate) = Best(rounds, chars, () =>
         {
             foreach (var line in lines)
             {
@@ -83,14 +95,14 @@ internal static class LanguageBench
                 tagger.TagSpans(line, found);
             }
         }, "ner");
-        Console.WriteLine($"process peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB");
+        Console.WriteLine($"process peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB; load average after the runs: {LoadAverage()}");
         var jieba = Jieba(testFile);
         Console.WriteLine();
-        Console.WriteLine("| system | chars/s (one thread, best of runs) | vs python3-jieba |");
-        Console.WriteLine("| --- | ---: | ---: |");
-        Console.WriteLine(Invariant($"| NewsLens segment (MSR model) | {segRate / 1e6:F2} M | {Ratio(segRate, jieba)} |"));
-        Console.WriteLine(Invariant($"| NewsLens ner (MSRA model) | {nerRate / 1e6:F2} M | {Ratio(nerRate, jieba)} |"));
-        Console.WriteLine(jieba is { } j ? Invariant($"| python3-jieba cut (default, HMM on) | {j / 1e6:F2} M | 1.0× |") : "| python3-jieba | not available (install python3-jieba) | |");
+        Console.WriteLine("| system | chars/s wall clock (one thread, best of runs) | chars/s per CPU second | vs python3-jieba (wall / CPU) |");
+        Console.WriteLine("| --- | ---: | ---: | ---: |");
+        Console.WriteLine(Invariant($"| NewsLens segment (MSR model) | {segRate / 1e6:F2} M | {segCpuRate / 1e6:F2} M | {Ratio(segRate, jieba?.Wall)} / {Ratio(segCpuRate, jieba?.Cpu)} |"));
+        Console.WriteLine(Invariant($"| NewsLens ner (MSRA model) | {nerRate / 1e6:F2} M | {nerCpuRate / 1e6:F2} M | {Ratio(nerRate, jieba?.Wall)} / {Ratio(nerCpuRate, jieba?.Cpu)} |"));
+        Console.WriteLine(jieba is { } j ? Invariant($"| python3-jieba cut (default, HMM on) | {j.Wall / 1e6:F2} M | {j.Cpu / 1e6:F2} M | 1.0× / 1.0× |") : "| python3-jieba | not available (install python3-jieba) | | |");
         return 0;
     }
 
@@ -98,7 +110,7 @@ internal static class LanguageBench
     /// Best pass by wall clock, and by the process's CPU time (the machine may be shared: CPU time is what
     /// one core spends; both are printed).
     /// </summary>
-    private static double Best(int rounds, long chars, Action pass, string name)
+    private static (double Wall, double Cpu) Best(int rounds, long chars, Action pass, string name)
     {
         pass();
         var best = double.MaxValue;
@@ -115,7 +127,24 @@ internal static class LanguageBench
             bestCpu = Math.Min(bestCpu, (process.TotalProcessorTime - cpu).TotalSeconds);
         }
         Console.WriteLine(Invariant($"{name}: {chars / best / 1e6:F2} M chars/s wall clock, {chars / bestCpu / 1e6:F2} M chars/s per CPU second (best of {rounds})"));
-        return chars / best;
+        return (chars / best, chars / bestCpu);
+    }
+
+    /// <summary>The 1-minute load average (Linux), to read the figures against; "?" elsewhere.</summary>
+    private static string LoadAverage()
+    {
+        try
+        {
+            return File.ReadAllText("/proc/loadavg").Split(' ')[0];
+        }
+        catch (IOException)
+        {
+            return "?";
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return "?";
+        }
     }
 
     private static string Ratio(double rate, double? peer) => peer is { } p ? Invariant($"{rate / p:F1}×") : "–";
@@ -124,7 +153,7 @@ internal static class LanguageBench
     /// Runs python3-jieba over the same file (dictionary load excluded, best of 3 passes); null when unavailable.
     /// The Debian package installs for the system interpreter, which a pyenv shim on PATH may hide, so that one is tried first.
     /// </summary>
-    private static double? Jieba(string testFile)
+    private static (double Wall, double Cpu)? Jieba(string testFile)
     {
         foreach (var python in new[] { "/usr/bin/python3", "python3" })
         {
@@ -136,7 +165,7 @@ internal static class LanguageBench
         return null;
     }
 
-    private static double? Jieba(string python, string testFile)
+    private static (double Wall, double Cpu)? Jieba(string python, string testFile)
     {
         const string script = """
             import sys, time, jieba
@@ -146,12 +175,15 @@ internal static class LanguageBench
             jieba.initialize()
             n = sum(len(l) for l in lines)
             best = 1e9
+            best_cpu = 1e9
             for _ in range(3):
                 t = time.perf_counter()
+                c = time.process_time()
                 for l in lines:
                     list(jieba.cut(l))
                 best = min(best, time.perf_counter() - t)
-            print(n / best)
+                best_cpu = min(best_cpu, time.process_time() - c)
+            print(n / best, n / best_cpu)
             """;
         try
         {
@@ -165,7 +197,11 @@ internal static class LanguageBench
             var output = process.StandardOutput.ReadToEnd();
             process.StandardError.ReadToEnd();
             process.WaitForExit();
-            return process.ExitCode == 0 && double.TryParse(output.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var rate) ? rate : null;
+            var parts = output.Trim().Split(' ');
+            return process.ExitCode == 0 && parts.Length == 2
+                && double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var wall)
+                && double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var cpu)
+                ? (wall, cpu) : null;
         }
         catch (System.ComponentModel.Win32Exception)
         {

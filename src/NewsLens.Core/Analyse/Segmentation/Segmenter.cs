@@ -24,6 +24,9 @@ internal sealed class Segmenter
 
     private readonly SequenceModel model;
     private readonly CwsFeatures features;
+
+    /// <summary>The fast scorer (shared by segmenters on the same model); null only for a model with other labels.</summary>
+    private readonly CwsBlockScorer? scorer;
     private readonly Lexicon userWords;
     private readonly byte labelB;
     private readonly byte labelM;
@@ -32,10 +35,16 @@ internal sealed class Segmenter
 
     /// <param name="userWords">Words that must come out whole when they occur (leftmost-longest), e.g. KB names.</param>
     public Segmenter(SequenceModel model, ScriptFolder folder, IEnumerable<string>? userWords = null)
+        : this(model, folder, CwsBlockScorer.TryCreate(model.Data), userWords)
+    {
+    }
+
+    private Segmenter(SequenceModel model, ScriptFolder folder, CwsBlockScorer? scorer, IEnumerable<string>? userWords)
     {
         if (!string.Equals(model.Data.Kind, ModelKind, StringComparison.Ordinal))
             throw new InvalidDataException($"segmenter needs a '{ModelKind}' model, got '{model.Data.Kind}'");
         this.model = model;
+        this.scorer = scorer;
         var lexicon = model.Data.Lists.TryGetValue(LexiconList, out var words) ? new Lexicon(words) : Lexicon.Empty;
         features = new CwsFeatures(lexicon, folder);
         this.userWords = new Lexicon((userWords ?? []).Select(w => NormaliseWord(w, folder)));
@@ -47,11 +56,14 @@ internal sealed class Segmenter
 
     public SequenceModel Model => model;
 
+    /// <summary>Memory of the weights as held for decoding.</summary>
+    public long MemoryBytes => (scorer?.MemoryBytes ?? 0) + model.MemoryBytes;
+
     /// <summary>A segmenter on the same model that also keeps <paramref name="words"/> whole (e.g. knowledge-base names).</summary>
-    public Segmenter WithUserWords(IEnumerable<string> words) => new(model, features.Folder, words);
+    public Segmenter WithUserWords(IEnumerable<string> words) => new(model, features.Folder, scorer, words);
 
     public static Segmenter Load(string path, ScriptFolder folder, IEnumerable<string>? userWords = null) =>
-        new(new SequenceModel(SequenceModelFile.Read(path, ModelKind, CwsFeatures.FeatureSet)), folder, userWords);
+        new(new SequenceModel(SequenceModelFile.Read(path, ModelKind, CwsFeatures.FeatureSet), WeightTableBuild.OnFirstUse), folder, userWords);
 
     public static string NormaliseWord(string word, ScriptFolder folder)
     {
@@ -79,17 +91,39 @@ internal sealed class Segmenter
     public void Label(ReadOnlySpan<char> run, Span<byte> labels)
     {
         using var view = features.View(run);
-        var keys = ArrayPool<ulong>.Shared.Rent(run.Length * CwsFeatures.PerPosition);
         var forced = userWords.Count > 0 ? ArrayPool<sbyte>.Shared.Rent(run.Length) : null;
         try
         {
-            CwsFeatures.Extract(view, keys);
             var pins = forced is null ? default : Pin(view.Text, forced.AsSpan(0, run.Length));
-            model.Decode(keys.AsSpan(0, run.Length * CwsFeatures.PerPosition), CwsFeatures.PerPosition, labels, pins);
+            if (scorer is not null)
+            {
+                var scores = ArrayPool<int>.Shared.Rent(run.Length * CwsBlockScorer.LabelCount);
+                try
+                {
+                    scorer.Score(view, scores);
+                    model.DecodeScores(scores.AsSpan(0, run.Length * CwsBlockScorer.LabelCount), CwsBlockScorer.LabelCount, labels, pins);
+                }
+                finally
+                {
+                    ArrayPool<int>.Shared.Return(scores);
+                }
+            }
+            else
+            {
+                var keys = ArrayPool<ulong>.Shared.Rent(run.Length * CwsFeatures.PerPosition);
+                try
+                {
+                    CwsFeatures.Extract(view, keys);
+                    model.Decode(keys.AsSpan(0, run.Length * CwsFeatures.PerPosition), CwsFeatures.PerPosition, labels, pins);
+                }
+                finally
+                {
+                    ArrayPool<ulong>.Shared.Return(keys);
+                }
+            }
         }
         finally
         {
-            ArrayPool<ulong>.Shared.Return(keys);
             if (forced is not null)
                 ArrayPool<sbyte>.Shared.Return(forced);
         }

@@ -45,8 +45,16 @@ internal static class ModelText
         }
     }
 
+    /// <summary>
+    /// The class of every UTF-16 code unit, computed once by <see cref="Classify"/> (64 KB; never written after
+    /// type initialisation): the text view classifies every character, and a table read is cheaper than the tests.
+    /// </summary>
+    private static readonly byte[] Kinds = [.. Enumerable.Range(0, char.MaxValue + 1).Select(c => (byte)Classify((char)c))];
+
     /// <summary>Class of a normalised character.</summary>
-    public static CharKind KindOf(char c)
+    public static CharKind KindOf(char c) => (CharKind)Kinds[c];
+
+    private static CharKind Classify(char c)
     {
         if (c is Begin or End)
             return CharKind.Boundary;

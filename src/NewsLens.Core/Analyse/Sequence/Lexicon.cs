@@ -7,6 +7,8 @@ internal delegate bool MatchFilter(int start, int length);
 /// A word list for lexicon features and forced words: an open-addressing set of rolling hashes of every
 /// word and every word prefix, so scanning from a position stops as soon as no word can continue.
 /// Words are stored as given; callers add them in the same normalised form as the text they scan.
+/// Each entry is one 64-bit word: the hash with its two low bits replaced by the prefix / word flags, so a
+/// scan step reads one array (62 hash bits compared: two strings are confused with odds of 2⁻⁶²).
 /// </summary>
 internal sealed class Lexicon
 {
@@ -16,15 +18,33 @@ internal sealed class Lexicon
     private const byte PrefixFlag = 1;
     private const byte WordFlag = 2;
 
-    private readonly ulong[] keys;
-    private readonly byte[] flags;
-    private readonly int mask;
+    private const ulong FlagBits = 3;
 
+    private readonly ulong[] entries;
+    private readonly int shift;
+
+    // Runs once per load over the whole model: compiled fully optimised at once instead of starting in tier 0.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public Lexicon(IEnumerable<string> words)
     {
-        var entries = new Dictionary<ulong, byte>();
+        var list = words as IReadOnlyList<string> ?? [.. words];
+        // Sized from the number of prefixes before de-duplication (an upper bound), so entries go straight in.
+        long prefixes = 0;
+        foreach (var word in list)
+            if (word.Length <= MaxWordLength)
+                prefixes += word.Length;
+        var capacity = 16;
+        var bits = 4;
+        while (capacity < prefixes * 2)
+        {
+            capacity <<= 1;
+            bits++;
+        }
+        shift = 64 - bits;
+        var mask = capacity - 1;
+        entries = new ulong[capacity];
         var count = 0;
-        foreach (var word in words)
+        foreach (var word in list)
         {
             if (word.Length == 0 || word.Length > MaxWordLength)
                 continue;
@@ -33,26 +53,15 @@ internal sealed class Lexicon
             {
                 h = Step(h, word[i]);
                 var flag = i == word.Length - 1 ? WordFlag : PrefixFlag;
-                entries[h] = (byte)(entries.GetValueOrDefault(h) | flag);
+                var slot = Slot(h);
+                while (entries[slot] != 0 && (entries[slot] & ~FlagBits) != (h & ~FlagBits))
+                    slot = (slot + 1) & mask;
+                entries[slot] = (h & ~FlagBits) | (entries[slot] & FlagBits) | flag;
             }
             MaxLength = Math.Max(MaxLength, word.Length);
             count++;
         }
         Count = count;
-        var capacity = 16;
-        while (capacity < entries.Count * 2)
-            capacity <<= 1;
-        mask = capacity - 1;
-        keys = new ulong[capacity];
-        flags = new byte[capacity];
-        foreach (var (key, flag) in entries)
-        {
-            var slot = (int)FeatureKey.Scramble(key) & mask;
-            while (flags[slot] != 0)
-                slot = (slot + 1) & mask;
-            keys[slot] = key;
-            flags[slot] = flag;
-        }
     }
 
     public static Lexicon Empty { get; } = new([]);
@@ -142,16 +151,23 @@ internal sealed class Lexicon
 
     private static ulong Step(ulong h, char c) => (h ^ c) * 0x100000001b3UL + 0x9E3779B97F4A7C15UL;
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private int Slot(ulong h) => (int)((h * 0x9E3779B97F4A7C15UL) >> shift);
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private byte Lookup(ulong h)
     {
-        var slot = (int)FeatureKey.Scramble(h) & mask;
+        var table = entries;
+        var mask = table.Length - 1;
+        var slot = Slot(h);
+        var wanted = h & ~FlagBits;
         while (true)
         {
-            var flag = flags[slot];
-            if (flag == 0)
+            var entry = table[slot];
+            if (entry == 0)
                 return 0;
-            if (keys[slot] == h)
-                return flag;
+            if ((entry & ~FlagBits) == wanted)
+                return (byte)(entry & FlagBits);
             slot = (slot + 1) & mask;
         }
     }

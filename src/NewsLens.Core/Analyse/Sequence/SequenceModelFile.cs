@@ -84,6 +84,8 @@ internal static class SequenceModelFile
         return Parse(bytes, path, expectedKind, expectedFeatureSet);
     }
 
+    // Runs once per load over the whole model: compiled fully optimised at once instead of starting in tier 0.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static SequenceModelData Parse(byte[] bytes, string name, string expectedKind, string expectedFeatureSet)
     {
         if (bytes.Length < Magic.Length + 12 || !bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic))
@@ -145,6 +147,8 @@ internal static class SequenceModelFile
         }
     }
 
+    // Runs once per load over the whole model: compiled fully optimised at once instead of starting in tier 0.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static ulong Checksum(ReadOnlySpan<byte> bytes)
     {
         var h = 0xcbf29ce484222325UL;

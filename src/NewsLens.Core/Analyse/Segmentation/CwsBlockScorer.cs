@@ -1,0 +1,234 @@
+using System.Buffers;
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using NewsLens.Analyse.Sequence;
+
+namespace NewsLens.Analyse.Segmentation;
+
+/// <summary>
+/// The per-character label scores of a segmentation model, computed with a handful of memory lookups per
+/// character instead of one per feature. At load, the model's keys are unscrambled and regrouped by what
+/// they share: the weights of one character bigram at its four offsets (templates 6–9) form one block, one
+/// lookup per bigram in the text serves four positions; likewise the five unigram offsets, the three trigram
+/// offsets, and a dictionary word's begin / end identities. Kinds, reduplication and dictionary lengths (few
+/// distinct keys, cache-resident) keep one key each. The sums are exactly those of the generic per-feature
+/// lookup (same integer weights, same features; a unit test compares both). Read-only, thread-safe.
+/// </summary>
+internal sealed unsafe class CwsBlockScorer
+{
+    /// <summary>Labels (B, M, E, S) and so ints per position of the score rows.</summary>
+    public const int LabelCount = 4;
+
+    private const int UnigramOffsets = 5;
+    private const int BigramOffsets = 4;
+    private const int TrigramOffsets = 3;
+
+    private readonly BlockTable unigrams;
+    private readonly BlockTable bigrams;
+    private readonly BlockTable skips;
+    private readonly BlockTable trigrams;
+    private readonly BlockTable words;
+    private readonly BlockTable others;
+
+    private CwsBlockScorer(BlockTable unigrams, BlockTable bigrams, BlockTable skips, BlockTable trigrams, BlockTable words, BlockTable others)
+    {
+        this.unigrams = unigrams;
+        this.bigrams = bigrams;
+        this.skips = skips;
+        this.trigrams = trigrams;
+        this.words = words;
+        this.others = others;
+    }
+
+    public long MemoryBytes => unigrams.MemoryBytes + bigrams.MemoryBytes + skips.MemoryBytes + trigrams.MemoryBytes + words.MemoryBytes + others.MemoryBytes;
+
+    /// <summary>The scorer for a model with the B/M/E/S labels; null for another label count (the generic path then serves).</summary>
+    // Runs once per load over the whole model: compiled fully optimised at once instead of starting in tier 0.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public static CwsBlockScorer? TryCreate(SequenceModelData data)
+    {
+        if (data.Labels.Count != LabelCount)
+            return null;
+        // Sort each group's (block key, slot, feature) by block key, then write the distinct keys' blocks.
+        var groups = new Builder[] { new(UnigramOffsets), new(BigramOffsets), new(1), new(TrigramOffsets), new(2), new(1) };
+        var groupOf = new byte[data.Keys.Length];
+        var blockKeys = new ulong[data.Keys.Length];
+        var slots = new byte[data.Keys.Length];
+        for (var i = 0; i < data.Keys.Length; i++)
+        {
+            var packed = FeatureKey.Unscramble(data.Keys[i]);
+            var template = (int)(packed >> 48);
+            ulong a = (packed >> 32) & 0xFFFF, b = (packed >> 16) & 0xFFFF, c = packed & 0xFFFF;
+            (groupOf[i], blockKeys[i], slots[i]) = template switch
+            {
+                >= CwsFeatures.UnigramFirst and < CwsFeatures.UnigramFirst + UnigramOffsets when b == 0 && c == 0 =>
+                    (UnigramGroup, a, (byte)(template - CwsFeatures.UnigramFirst)),
+                >= CwsFeatures.BigramFirst and < CwsFeatures.BigramFirst + BigramOffsets when c == 0 =>
+                    (BigramGroup, (a << 16) | b, (byte)(template - CwsFeatures.BigramFirst)),
+                CwsFeatures.SkipBigram when c == 0 => (SkipGroup, (a << 16) | b, (byte)0),
+                CwsFeatures.TrigramAround or CwsFeatures.TrigramBefore or CwsFeatures.TrigramAfter =>
+                    (TrigramGroup, (a << 32) | (b << 16) | c, (byte)(template - CwsFeatures.TrigramAround)),
+                CwsFeatures.WordBegin or CwsFeatures.WordEnd => (WordGroup, packed & 0xFFFF_FFFF_FFFFUL, (byte)(template - CwsFeatures.WordBegin)),
+                _ => (OtherGroup, packed, (byte)0),
+            };
+            groups[groupOf[i]].Count++;
+        }
+        foreach (var group in groups)
+            group.Allocate();
+        for (var i = 0; i < data.Keys.Length; i++)
+            groups[groupOf[i]].Add(blockKeys[i], slots[i], i);
+        var tables = groups.Select(g => g.Build(data.Weights)).ToArray();
+        return new CwsBlockScorer(tables[UnigramGroup], tables[BigramGroup], tables[SkipGroup], tables[TrigramGroup], tables[WordGroup], tables[OtherGroup]);
+    }
+
+    /// <summary>Fills <paramref name="scores"/> (<see cref="LabelCount"/> ints per position) for the text of <paramref name="v"/>.</summary>
+    public void Score(TextView v, Span<int> scores)
+    {
+        var n = v.Length;
+        if (n == 0)
+            return;
+        if (scores.Length < n * LabelCount)
+            throw new ArgumentException("score buffer too small", nameof(scores));
+        // Lookups, by segment: unigrams at −2 … n+1, bigrams starting at −2 … n, trigrams starting at −2 … n−1,
+        // then per position the skip bigram, the begin and end words, and the other keys.
+        int uniAt = 0, biAt = uniAt + n + 4, triAt = biAt + n + 3, skipAt = triAt + n + 2, beginAt = skipAt + n, endAt = beginAt + n, otherAt = endAt + n;
+        var total = otherAt + n * CwsFeatures.OtherCount;
+        var keyArray = ArrayPool<ulong>.Shared.Rent(total);
+        var rowArray = ArrayPool<nint>.Shared.Rent(total);
+        try
+        {
+            var keys = keyArray.AsSpan(0, total);
+            var rows = rowArray.AsSpan(0, total);
+            for (var j = -2; j <= n + 1; j++)
+                Request(unigrams, v[j], keys, rows, uniAt + j + 2);
+            for (var j = -2; j <= n; j++)
+                Request(bigrams, ((ulong)v[j] << 16) | v[j + 1], keys, rows, biAt + j + 2);
+            for (var j = -2; j <= n - 1; j++)
+                Request(trigrams, ((ulong)v[j] << 32) | ((ulong)v[j + 1] << 16) | v[j + 2], keys, rows, triAt + j + 2);
+            var text = v.Text;
+            for (var i = 0; i < n; i++)
+            {
+                Request(skips, ((ulong)v[i - 1] << 16) | v[i + 1], keys, rows, skipAt + i);
+                int begin = v.BeginLength(i), end = v.EndLength(i);
+                Request(words, begin == 0 ? 0 : FeatureKey.PackedWord(text.Slice(i, begin)), keys, rows, beginAt + i);
+                Request(words, end == 0 ? 0 : FeatureKey.PackedWord(text.Slice(i - end + 1, end)), keys, rows, endAt + i);
+                var other = keys.Slice(otherAt + i * CwsFeatures.OtherCount, CwsFeatures.OtherCount);
+                CwsFeatures.OtherKeys(v, i, other);
+                for (var k = 0; k < CwsFeatures.OtherCount; k++)
+                    Request(others, other[k], keys, rows, otherAt + i * CwsFeatures.OtherCount + k);
+            }
+            Resolve(unigrams, keys, rows, uniAt, n + 4);
+            Resolve(bigrams, keys, rows, biAt, n + 3);
+            Resolve(trigrams, keys, rows, triAt, n + 2);
+            Resolve(skips, keys, rows, skipAt, n);
+            Resolve(words, keys, rows, beginAt, 2 * n);
+            Resolve(others, keys, rows, otherAt, n * CwsFeatures.OtherCount);
+
+            fixed (nint* r = rows)
+            fixed (int* output = scores)
+            {
+                for (var i = 0; i < n; i++)
+                {
+                    // Position i uses the unigram at i+o (offset o = −2 … 2, block slot o+2), the bigram starting
+                    // at i+o (o = −2 … 1, slot o+2), and the trigram starting at i−1 (slot 0), i−2 (1), i (2).
+                    var u = r + uniAt + i;
+                    var b = r + biAt + i;
+                    var t = r + triAt + i;
+                    var acc = Weights(u[0], 0) + Weights(u[1], 1) + Weights(u[2], 2) + Weights(u[3], 3) + Weights(u[4], 4);
+                    acc += Weights(b[0], 0) + Weights(b[1], 1) + Weights(b[2], 2) + Weights(b[3], 3);
+                    acc += Weights(t[1], 0) + Weights(t[0], 1) + Weights(t[2], 2);
+                    acc += Weights(r[skipAt + i], 0) + Weights(r[beginAt + i], 0) + Weights(r[endAt + i], 1);
+                    var o = r + otherAt + i * CwsFeatures.OtherCount;
+                    for (var k = 0; k < CwsFeatures.OtherCount; k++)
+                        acc += Weights(o[k], 0);
+                    Vector128.Store(acc, output + i * LabelCount);
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<ulong>.Shared.Return(keyArray);
+            ArrayPool<nint>.Shared.Return(rowArray);
+        }
+    }
+
+    /// <summary>Records the key and requests its home row; key 0 (no feature) is resolved to the zero block later.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Request(BlockTable table, ulong key, Span<ulong> keys, Span<nint> rows, int at)
+    {
+        keys[at] = key;
+        rows[at] = key == 0 ? 0 : (nint)table.Home(key);
+    }
+
+    private static void Resolve(BlockTable table, Span<ulong> keys, Span<nint> rows, int from, int count)
+    {
+        for (var k = from; k < from + count; k++)
+            rows[k] = rows[k] == 0 ? (nint)table.Zero : (nint)table.Resolve((byte*)rows[k], keys[k]);
+    }
+
+    /// <summary>The four label weights of template slot <paramref name="slot"/> in a block, widened to ints.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<int> Weights(nint block, int slot) =>
+        Vector128.WidenLower(Vector128.CreateScalarUnsafe(*((long*)block + slot)).AsInt16());
+
+    private const byte UnigramGroup = 0;
+    private const byte BigramGroup = 1;
+    private const byte SkipGroup = 2;
+    private const byte TrigramGroup = 3;
+    private const byte WordGroup = 4;
+    private const byte OtherGroup = 5;
+
+    /// <summary>Collects one group's features and packs them into blocks of <c>slots × 4</c> weights by block key.</summary>
+    private sealed class Builder(int slots)
+    {
+        /// <summary>Block key → block number, open addressing at load ≤ 0.5 of the group's feature count (a bound on its keys).</summary>
+        private ulong[] mapKeys = [];
+        private int[] mapBlocks = [];
+        private readonly List<ulong> blockKeys = [];
+
+        /// <summary>Per added feature: its row in the model's weights, its block and slot.</summary>
+        private int[] features = [];
+        private int[] targets = [];
+        private int added;
+
+        public int Count { get; set; }
+
+        public void Allocate()
+        {
+            var capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, Count * 2));
+            mapKeys = new ulong[capacity];
+            mapBlocks = new int[capacity];
+            features = new int[Count];
+            targets = new int[Count];
+        }
+
+        /// <summary>Feature <paramref name="feature"/> (its row in the model's weights) goes to <paramref name="slot"/> of block <paramref name="key"/>.</summary>
+        public void Add(ulong key, int slot, int feature)
+        {
+            var mask = mapKeys.Length - 1;
+            var at = (int)((key * 0x9E3779B97F4A7C15UL) >> 40) & mask;
+            // Stored as key + 1 so that 0 marks a free entry (keys stay below 2⁶³).
+            while (mapKeys[at] != 0 && mapKeys[at] != key + 1)
+                at = (at + 1) & mask;
+            if (mapKeys[at] == 0)
+            {
+                mapKeys[at] = key + 1;
+                mapBlocks[at] = blockKeys.Count;
+                blockKeys.Add(key);
+            }
+            features[added] = feature;
+            targets[added] = mapBlocks[at] * slots + slot;
+            added++;
+        }
+
+        public BlockTable Build(short[] weights)
+        {
+            var blocks = new short[blockKeys.Count * slots * LabelCount];
+            for (var k = 0; k < added; k++)
+                weights.AsSpan(features[k] * LabelCount, LabelCount).CopyTo(blocks.AsSpan(targets[k] * LabelCount, LabelCount));
+            return new BlockTable(slots * LabelCount, CollectionsMarshal.AsSpan(blockKeys), blocks);
+        }
+    }
+}
