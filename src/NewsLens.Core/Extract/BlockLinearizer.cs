@@ -38,7 +38,7 @@ internal sealed class BlockLinearizer
             var (node, exit) = stack.Pop();
             if (node.Kind == HtmlNodeKind.Text)
             {
-                run.Append(node.Text!, linkDepth > 0, preDepth > 0);
+                run.Append(node.TextSpan, linkDepth > 0, preDepth > 0);
                 if (run.Length > MaxBlockChars)
                     run.Flush(blocks, owners.Peek());
                 continue;
@@ -82,9 +82,8 @@ internal sealed class BlockLinearizer
                 preDepth++;
             }
             stack.Push((node, true));
-            var children = node.Children;
-            for (var k = children.Count - 1; k >= 0; k--)
-                stack.Push((children[k], false));
+            for (var c = node.LastChild; c is not null; c = c.PreviousSibling)
+                stack.Push((c, false));
         }
         run.Flush(blocks, root);
         return blocks;
@@ -127,7 +126,7 @@ internal sealed class BlockLinearizer
 
         public int Length => text.Length;
 
-        public void Append(string s, bool inLink, bool preformatted)
+        public void Append(ReadOnlySpan<char> s, bool inLink, bool preformatted)
         {
             foreach (var c in s)
             {

@@ -72,9 +72,8 @@ internal sealed class DomCleaner
                 node.Remove();
                 continue;
             }
-            var children = node.Children;
-            for (var k = children.Count - 1; k >= 0; k--)
-                stack.Push(children[k]);
+            for (var c = node.LastChild; c is not null; c = c.PreviousSibling)
+                stack.Push(c);
         }
     }
 
@@ -99,11 +98,10 @@ internal sealed class DomCleaner
                     Subtract(child);
                 return drop;
             });
-            var children = node.Children;
-            for (var k = children.Count - 1; k >= 0; k--)
+            for (var c = node.LastChild; c is not null; c = c.PreviousSibling)
             {
-                if (children[k].HasChildren)
-                    stack.Push(children[k]);
+                if (c.HasChildren)
+                    stack.Push(c);
             }
         }
     }
@@ -207,7 +205,7 @@ internal sealed class DomCleaner
 
     private static bool HasDescendant(HtmlNode node, string name)
     {
-        foreach (var d in node.Descendants())
+        for (var d = node.FirstChild; d is not null; d = node.NextInSubtree(d))
         {
             if (string.Equals(d.Name, name, StringComparison.Ordinal))
                 return true;
@@ -287,7 +285,7 @@ internal sealed class DomCleaner
             var node = stack.Pop();
             if (node.Kind == HtmlNodeKind.Text)
             {
-                text.Append(node.Text);
+                text.Append(node.TextSpan);
                 continue;
             }
             if (DropSilently.Contains(node.Name) && node != root)
@@ -295,20 +293,15 @@ internal sealed class DomCleaner
             if (node.Name == "a" && links.Count <= MaxRemovedLinks)
             {
                 linkText.Clear();
-                foreach (var d in node.Descendants())
-                {
-                    if (d.Kind == HtmlNodeKind.Text)
-                        linkText.Append(d.Text);
-                }
+                node.AppendInnerText(linkText);
                 var lt = TextNormaliser.Collapse(linkText.ToString());
                 if (lt.Length > 0)
                     links.Add(new RemovedLink(lt, node.Attr("href")));
             }
             if (IsBlockBoundary(node.Name))
                 text.Append('\n');
-            var children = node.Children;
-            for (var k = children.Count - 1; k >= 0; k--)
-                stack.Push(children[k]);
+            for (var c = node.LastChild; c is not null; c = c.PreviousSibling)
+                stack.Push(c);
         }
     }
 

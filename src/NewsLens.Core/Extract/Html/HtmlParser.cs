@@ -67,6 +67,10 @@ internal sealed class HtmlParser
     private static readonly FrozenSet<string> SkippedVoid = FrozenSet.ToFrozenSet(
         ["img", "source", "track", "wbr", "area", "col", "param", "embed", "input", "keygen", "basefont", "bgsound"], StringComparer.Ordinal);
 
+    private static readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> KnownNameLookup = KnownNames.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> KeptAttributeLookup = KeptAttributes.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private readonly int maxDepth;
 
     public HtmlParser(int maxDepth) => this.maxDepth = maxDepth;
@@ -150,6 +154,7 @@ internal sealed class HtmlParser
             }
         }
         state.Text(html, textStart, n);
+        state.Finish();
         return state.Root;
     }
 
@@ -172,8 +177,7 @@ internal sealed class HtmlParser
         if (span.Length > 64)
             return span.ToString().ToLowerInvariant();
         span.ToLowerInvariant(lower);
-        var lookup = KnownNames.GetAlternateLookup<ReadOnlySpan<char>>();
-        return lookup.TryGetValue(lower, out var known) ? known : lower.ToString();
+        return KnownNameLookup.TryGetValue(lower, out var known) ? known : lower.ToString();
     }
 
     private static int SkipDeclarationOrComment(string s, int lt)
@@ -227,7 +231,7 @@ internal sealed class HtmlParser
             var nameEnd = i;
             while (i < n && s[i] is ' ' or '\t' or '\n' or '\f')
                 i++;
-            var keep = KeptAttributes.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(s.AsSpan(nameStart, nameEnd - nameStart), out var attributeName)
+            var keep = KeptAttributeLookup.TryGetValue(s.AsSpan(nameStart, nameEnd - nameStart), out var attributeName)
                 && (attributes?.Count ?? 0) < MaxAttributes;
             var value = "";
             if (i < n && s[i] == '=')
@@ -273,6 +277,9 @@ internal sealed class HtmlParser
         private readonly List<HtmlNode> open = [root];
         private bool headOpen;
 
+        /// <summary>Open elements that are links (a with href): text added now is link text.</summary>
+        private int linkDepth;
+
         public HtmlNode Root { get; } = root;
 
         private HtmlNode Current => open[^1];
@@ -285,40 +292,60 @@ internal sealed class HtmlParser
             if (span.IsWhiteSpace())
             {
                 // Whitespace between tags only separates words; one space keeps that, without a string per gap.
-                if (Current.HasChildren && Current.Children[^1] is { Kind: HtmlNodeKind.Text })
+                if (Current.LastChild is { Kind: HtmlNodeKind.Text })
                     return;
                 Current.Append(HtmlNode.TextNode(" "));
                 return;
             }
-            var raw = span.ToString();
-            var node = HtmlNode.TextNode(raw.Contains('&', StringComparison.Ordinal) ? WebUtility.HtmlDecode(raw) : raw);
+            // Text without entities stays a range of the page until someone asks for its string.
+            var node = span.Contains('&')
+                ? HtmlNode.TextNode(WebUtility.HtmlDecode(span.ToString()))
+                : HtmlNode.TextNode(s, start, end - start);
             Current.Append(node);
             AddStats(node);
         }
 
-        /// <summary>Counts a text node's visible characters into every open element (they are exactly its ancestors).</summary>
+        /// <summary>
+        /// Counts a text node's visible characters into its parent; an element's totals reach its own parent
+        /// when it is closed (<see cref="PopTo"/>), so every ancestor ends with the sum of its subtree.
+        /// </summary>
         private void AddStats(HtmlNode text)
         {
-            var visible = TextStats.CountVisible(text.Text!);
+            var visible = TextStats.CountVisible(text.TextSpan);
             if (visible == 0)
                 return;
             text.TextChars = visible;
-            var inLink = false;
-            for (var k = open.Count - 1; k >= 0; k--)
+            var parent = Current;
+            parent.TextChars += visible;
+            if (linkDepth > 0)
             {
-                var e = open[k];
-                if (!inLink && e.Name == "a" && e.Attr("href") is not null)
-                    inLink = true;
-            }
-            foreach (var e in open)
-            {
-                e.TextChars += visible;
-                if (inLink)
-                    e.LinkChars += visible;
-            }
-            if (inLink)
                 text.LinkChars = visible;
+                parent.LinkChars += visible;
+            }
         }
+
+        private static bool IsLink(HtmlNode e) => e.Name == "a" && e.Attr("href") is not null;
+
+        /// <summary>Closes the open elements from index <paramref name="k"/> up, passing each one's text totals to its parent.</summary>
+        private void PopTo(int k)
+        {
+            for (var j = open.Count - 1; j >= k; j--)
+            {
+                var e = open[j];
+                if (IsLink(e))
+                {
+                    linkDepth--;
+                    e.LinkChars = e.TextChars;
+                }
+                var parent = open[j - 1];
+                parent.TextChars += e.TextChars;
+                parent.LinkChars += e.LinkChars;
+            }
+            open.RemoveRange(k, open.Count - k);
+        }
+
+        /// <summary>Closes everything still open at the end of the input.</summary>
+        public void Finish() => PopTo(1);
 
         public void RawTextElement(string name, List<KeyValuePair<string, string>>? attributes, string? content)
         {
@@ -330,7 +357,7 @@ internal sealed class HtmlParser
                 element.Append(text);
                 AddStats(text);
             }
-            open.RemoveAt(open.Count - 1);
+            PopTo(open.Count - 1);
         }
 
         public void StartTag(string name, List<KeyValuePair<string, string>>? attributes, bool isVoid)
@@ -368,7 +395,7 @@ internal sealed class HtmlParser
                     CloseUpTo("a", stopAt: Special);
                     break;
                 case "h1" or "h2" or "h3" or "h4" or "h5" or "h6" when Current.Name is "h1" or "h2" or "h3" or "h4" or "h5" or "h6":
-                    open.RemoveAt(open.Count - 1);
+                    PopTo(open.Count - 1);
                     break;
             }
             if (ClosesParagraph.Contains(name))
@@ -376,7 +403,7 @@ internal sealed class HtmlParser
             var element = HtmlNode.Element(name, attributes);
             Push(element);
             if (isVoid)
-                open.RemoveAt(open.Count - 1);
+                PopTo(open.Count - 1);
             else if (name == "head")
                 headOpen = true;
         }
@@ -388,7 +415,7 @@ internal sealed class HtmlParser
             {
                 if (open[k].Name == "head")
                 {
-                    open.RemoveRange(k, open.Count - k);
+                    PopTo(k);
                     return;
                 }
             }
@@ -415,7 +442,7 @@ internal sealed class HtmlParser
                 var node = open[k];
                 if (string.Equals(node.Name, name, StringComparison.Ordinal))
                 {
-                    open.RemoveRange(k, open.Count - k);
+                    PopTo(k);
                     return;
                 }
                 // An inline end tag never closes a block it is not in; a block end tag stays inside its table cell.
@@ -434,6 +461,8 @@ internal sealed class HtmlParser
                 throw new PageRejectedException(RejectionReason.TooDeep, $"element nesting deeper than {maxDepth} (at <{element.Name}>)");
             Current.Append(element);
             open.Add(element);
+            if (IsLink(element))
+                linkDepth++;
         }
 
         private bool HasOpen(string name)
@@ -454,7 +483,7 @@ internal sealed class HtmlParser
                 var node = open[k].Name;
                 if (string.Equals(node, name, StringComparison.Ordinal))
                 {
-                    open.RemoveRange(k, open.Count - k);
+                    PopTo(k);
                     return;
                 }
                 if (stopAt.Contains(node))
@@ -470,7 +499,7 @@ internal sealed class HtmlParser
                 var node = open[k].Name;
                 if (string.Equals(node, name, StringComparison.Ordinal))
                 {
-                    open.RemoveRange(k, open.Count - k);
+                    PopTo(k);
                     return;
                 }
                 if (Array.IndexOf(stopAt, node) >= 0)
