@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Text;
 using NewsLens.Extract.Html;
 using NewsLens.Model;
@@ -14,60 +13,60 @@ internal sealed class BlockLinearizer
     /// <summary>Longest single block kept; beyond this the rest is one more block (bounded memory per block).</summary>
     private const int MaxBlockChars = 100_000;
 
-    private static readonly FrozenSet<string> BlockElements = FrozenSet.ToFrozenSet(
-        ["address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog", "dir", "div", "dl", "dt", "fieldset",
-         "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "li", "main", "menu",
-         "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "caption", "legend", "text",
-         "#document", "option", "frame"],
-        StringComparer.Ordinal);
-
-    public static bool IsBlock(string name) => BlockElements.Contains(name);
-
     public List<TextBlock> Linearize(HtmlNode root)
     {
-        var run = new Run();
-        var blocks = new List<TextBlock>();
-        var stack = new Stack<(HtmlNode Node, bool Exit)>();
-        stack.Push((root, false));
-        var owners = new Stack<HtmlNode>();
-        owners.Push(root);
-        var linkDepth = 0;
-        var preDepth = 0;
-        while (stack.Count > 0)
+        var walk = new Walk(root);
+        // Depth-first without a stack: an element is entered on the way down and left on the way up.
+        var node = root;
+        var descend = walk.Enter(node);
+        while (true)
         {
-            var (node, exit) = stack.Pop();
+            if (descend && node.FirstChild is { } first)
+            {
+                node = first;
+                descend = walk.Enter(node);
+                continue;
+            }
+            if (descend)
+                walk.Leave(node);
+            while (node != root && node.NextSibling is null)
+            {
+                node = node.Parent!;
+                walk.Leave(node);
+            }
+            if (node == root)
+                break;
+            node = node.NextSibling!;
+            descend = walk.Enter(node);
+        }
+        return walk.Finish();
+    }
+
+    /// <summary>The state of one linearising walk: the open block owners, link and pre nesting, and the current run.</summary>
+    private sealed class Walk(HtmlNode root)
+    {
+        private readonly Run run = new();
+        private readonly List<TextBlock> blocks = [];
+        private readonly Stack<HtmlNode> owners = new([root]);
+        private int linkDepth;
+        private int preDepth;
+
+        /// <summary>Handles arriving at a node; true when the walk goes into it (and will <see cref="Leave"/> it).</summary>
+        public bool Enter(HtmlNode node)
+        {
             if (node.Kind == HtmlNodeKind.Text)
             {
                 run.Append(node.TextSpan, linkDepth > 0, preDepth > 0);
                 if (run.Length > MaxBlockChars)
                     run.Flush(blocks, owners.Peek());
-                continue;
-            }
-            var isBlock = BlockElements.Contains(node.Name);
-            if (exit)
-            {
-                if (node.Name == "a")
-                {
-                    linkDepth--;
-                    run.EndLink();
-                }
-                else if (node.Name == "pre")
-                {
-                    preDepth--;
-                }
-                if (isBlock)
-                {
-                    run.Flush(blocks, owners.Peek());
-                    owners.Pop();
-                }
-                continue;
+                return false;
             }
             if (node.Name == "br" || node.Name == "hr")
             {
                 run.Flush(blocks, owners.Peek());
-                continue;
+                return false;
             }
-            if (isBlock)
+            if (node.Is(TagFlags.Block))
             {
                 run.Flush(blocks, owners.Peek());
                 owners.Push(node);
@@ -81,12 +80,32 @@ internal sealed class BlockLinearizer
             {
                 preDepth++;
             }
-            stack.Push((node, true));
-            for (var c = node.LastChild; c is not null; c = c.PreviousSibling)
-                stack.Push((c, false));
+            return true;
         }
-        run.Flush(blocks, root);
-        return blocks;
+
+        public void Leave(HtmlNode node)
+        {
+            if (node.Name == "a")
+            {
+                linkDepth--;
+                run.EndLink();
+            }
+            else if (node.Name == "pre")
+            {
+                preDepth--;
+            }
+            if (node.Is(TagFlags.Block))
+            {
+                run.Flush(blocks, owners.Peek());
+                owners.Pop();
+            }
+        }
+
+        public List<TextBlock> Finish()
+        {
+            run.Flush(blocks, root);
+            return blocks;
+        }
     }
 
     internal static (BlockKind Kind, int Level) KindOf(HtmlNode owner)

@@ -75,6 +75,12 @@ internal static class BoilerplateCues
 
     private static readonly FrozenSet<string> ContentTokens = FrozenSet.ToFrozenSet(["main", "body", "text", "post", "page", "blog", "con", "cont", "zw", "nr"], StringComparer.Ordinal);
 
+    private static readonly FrozenDictionary<string, RemovalReason>.AlternateLookup<ReadOnlySpan<char>> TokenCueLookup = TokenCues.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> WeakTokenLookup = WeakTokens.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ContentTokenLookup = ContentTokens.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static RemovalReason? FirstCue(string names, SearchValues<string> search, (string Word, RemovalReason Reason)[] cues)
     {
         var at = names.AsSpan().IndexOfAny(search);
@@ -106,9 +112,9 @@ internal static class BoilerplateCues
         RemovalReason? strong = null;
         RemovalReason? weak = null;
         var positive = false;
-        var tokens = TokenCues.GetAlternateLookup<ReadOnlySpan<char>>();
-        var weakTokens = WeakTokens.GetAlternateLookup<ReadOnlySpan<char>>();
-        var contentTokens = ContentTokens.GetAlternateLookup<ReadOnlySpan<char>>();
+        var tokens = TokenCueLookup;
+        var weakTokens = WeakTokenLookup;
+        var contentTokens = ContentTokenLookup;
         foreach (var range in names.AsSpan().SplitAny(" \t\n-_:"))
         {
             var token = names.AsSpan()[range];

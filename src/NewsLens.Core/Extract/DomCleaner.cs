@@ -45,50 +45,41 @@ internal sealed class DomCleaner
     /// <summary>Most navigation link texts kept for <see cref="ExtractionInfo.Navigation"/>.</summary>
     private const int MaxNavigationEntries = 200;
 
-    private static readonly FrozenSet<string> DropSilently = FrozenSet.ToFrozenSet(
-        ["script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed", "select", "option", "button", "input",
-         "textarea", "audio", "video", "map", "head", "link", "meta", "title", "source", "picture", "img", "math", "noembed", "noframes", "frameset", "label"],
-        StringComparer.Ordinal);
-
     private static readonly FrozenSet<string> HiddenClasses = FrozenSet.ToFrozenSet(
         ["hidden", "hide", "d-none", "is-hidden", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "invisible", "offscreen", "element-invisible"],
         StringComparer.OrdinalIgnoreCase);
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> HiddenClassLookup = HiddenClasses.GetAlternateLookup<ReadOnlySpan<char>>();
 
     public void Clean(HtmlNode root, CleaningLog log)
     {
         DropNonContent(root, log);
         var pageText = Math.Max(1, root.TextChars - root.LinkChars);
-        var stack = new Stack<HtmlNode>();
-        stack.Push(root);
-        while (stack.Count > 0)
+        for (var node = root.FirstChild; node is not null;)
         {
-            var node = stack.Pop();
-            if (!node.IsElement)
-                continue;
-            if (node != root && Boilerplate(node, pageText) is { } reason)
+            if (node.IsElement && Boilerplate(node, pageText) is { } reason)
             {
+                var next = root.NextInSubtree(node, skipChildren: true);
                 Record(node, reason, hidden: false, log);
                 Subtract(node);
                 node.Remove();
+                node = next;
                 continue;
             }
-            for (var c = node.LastChild; c is not null; c = c.PreviousSibling)
-                stack.Push(c);
+            node = root.NextInSubtree(node);
         }
     }
 
     private static void DropNonContent(HtmlNode root, CleaningLog log)
     {
-        var stack = new Stack<HtmlNode>();
-        stack.Push(root);
-        while (stack.Count > 0)
+        // Each element's children are judged when the walk reaches the element, before it goes below.
+        for (var node = root; node is not null; node = root.NextInSubtree(node))
         {
-            var node = stack.Pop();
             node.RemoveChildren(child =>
             {
                 if (!child.IsElement)
                     return false;
-                var drop = DropSilently.Contains(child.Name);
+                var drop = child.Is(TagFlags.NonContent);
                 if (!drop && IsHidden(child))
                 {
                     Record(child, RemovalReason.Hidden, hidden: true, log);
@@ -98,11 +89,6 @@ internal sealed class DomCleaner
                     Subtract(child);
                 return drop;
             });
-            for (var c = node.LastChild; c is not null; c = c.PreviousSibling)
-            {
-                if (c.HasChildren)
-                    stack.Push(c);
-            }
         }
     }
 
@@ -130,10 +116,9 @@ internal sealed class DomCleaner
             return true;
         if (node.Attr("class") is { } cls)
         {
-            var hidden = HiddenClasses.GetAlternateLookup<ReadOnlySpan<char>>();
             foreach (var range in cls.AsSpan().SplitAny(" \t\n"))
             {
-                if (hidden.Contains(cls.AsSpan()[range]))
+                if (HiddenClassLookup.Contains(cls.AsSpan()[range]))
                     return true;
             }
         }
@@ -278,32 +263,32 @@ internal sealed class DomCleaner
 
     private static void AppendText(HtmlNode root, StringBuilder text, List<RemovedLink> links, StringBuilder linkText)
     {
-        var stack = new Stack<HtmlNode>();
-        stack.Push(root);
-        while (stack.Count > 0)
+        // Depth-first over the subtree without a stack; a non-content element below the root is skipped whole.
+        for (var node = root; node is not null;)
         {
-            var node = stack.Pop();
+            var skip = false;
             if (node.Kind == HtmlNodeKind.Text)
             {
                 text.Append(node.TextSpan);
-                continue;
             }
-            if (DropSilently.Contains(node.Name) && node != root)
-                continue;
-            if (node.Name == "a" && links.Count <= MaxRemovedLinks)
+            else if (node != root && node.Is(TagFlags.NonContent))
             {
-                linkText.Clear();
-                node.AppendInnerText(linkText);
-                var lt = TextNormaliser.Collapse(linkText.ToString());
-                if (lt.Length > 0)
-                    links.Add(new RemovedLink(lt, node.Attr("href")));
+                skip = true;
             }
-            if (IsBlockBoundary(node.Name))
-                text.Append('\n');
-            for (var c = node.LastChild; c is not null; c = c.PreviousSibling)
-                stack.Push(c);
+            else
+            {
+                if (node.Name == "a" && links.Count <= MaxRemovedLinks)
+                {
+                    linkText.Clear();
+                    node.AppendInnerText(linkText);
+                    var lt = TextNormaliser.Collapse(linkText.ToString());
+                    if (lt.Length > 0)
+                        links.Add(new RemovedLink(lt, node.Attr("href")));
+                }
+                if (node.Is(TagFlags.Block) || node.Name == "br")
+                    text.Append('\n');
+            }
+            node = root.NextInSubtree(node, skip);
         }
     }
-
-    private static bool IsBlockBoundary(string name) => BlockLinearizer.IsBlock(name) || name == "br";
 }

@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace NewsLens.Extract;
 
 /// <summary>
@@ -18,7 +20,11 @@ internal static class LanguageGuesser
     /// <summary>Only the head of long texts is read: the guess settles within a few thousand characters.</summary>
     private const int MaxChars = 20_000;
 
-    private static readonly HashSet<string> EnglishWords = new(StringComparer.Ordinal) { "the", "and", "of", "to", "in", "is", "that", "for", "with", "was", "on", "it", "as", "are", "be", "by", "this", "from", "at", "have", "has", "he", "she", "they", "said", "not", "but" };
+    private static readonly FrozenSet<string> EnglishWords = FrozenSet.ToFrozenSet(
+        ["the", "and", "of", "to", "in", "is", "that", "for", "with", "was", "on", "it", "as", "are", "be", "by", "this", "from", "at", "have", "has", "he", "she", "they", "said", "not", "but"],
+        StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> EnglishLookup = EnglishWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
     public static string Guess(string text)
     {
@@ -42,13 +48,14 @@ internal static class LanguageGuesser
             return "other";
         var words = 0;
         var english = 0;
+        Span<char> lower = stackalloc char[4];
         foreach (var range in span.SplitAny(" \n\t,.;:!?\"'()"))
         {
             var w = span[range];
             if (w.IsEmpty)
                 continue;
             words++;
-            if (w.Length <= 4 && EnglishWords.Contains(w.ToString().ToLowerInvariant()))
+            if (w.Length <= 4 && EnglishLookup.Contains(lower[..w.ToLowerInvariant(lower)]))
                 english++;
         }
         return words > 0 && english >= words * MinEnglishShare ? "en" : "other";

@@ -20,10 +20,11 @@ internal sealed class HtmlNode
     private readonly int start;
     private readonly int length;
 
-    private HtmlNode(HtmlNodeKind kind, string name, string? text, List<KeyValuePair<string, string>>? attributes)
+    private HtmlNode(HtmlNodeKind kind, string name, TagFlags flags, string? text, KeyValuePair<string, string>[]? attributes)
     {
         Kind = kind;
         Name = name;
+        Flags = flags;
         this.text = text;
         Attributes = attributes;
     }
@@ -42,13 +43,18 @@ internal sealed class HtmlNode
     /// <summary>Lower-case tag name, or "#text".</summary>
     public string Name { get; }
 
+    /// <summary>What the tag is (block, void, non-content...), from <see cref="TagTable"/>; none for text and unknown tags.</summary>
+    public TagFlags Flags { get; }
+
+    public bool Is(TagFlags flag) => (Flags & flag) != 0;
+
     /// <summary>Decoded text of a text node (also the raw content of raw-text elements such as JSON-LD scripts).</summary>
     public string? Text => text ??= source?.Substring(start, length);
 
     /// <summary>The text of a text node without making a string of it (empty for elements).</summary>
     public ReadOnlySpan<char> TextSpan => text is not null ? text.AsSpan() : source is not null ? source.AsSpan(start, length) : default;
 
-    public List<KeyValuePair<string, string>>? Attributes { get; }
+    public KeyValuePair<string, string>[]? Attributes { get; }
 
     public HtmlNode? Parent { get; private set; }
 
@@ -73,9 +79,11 @@ internal sealed class HtmlNode
     /// <summary>Of <see cref="TextChars"/>, those inside links.</summary>
     public int LinkChars { get; set; }
 
-    public static HtmlNode Element(string name, List<KeyValuePair<string, string>>? attributes) => new(HtmlNodeKind.Element, name, null, attributes);
+    public static HtmlNode Element(string name, TagFlags flags, KeyValuePair<string, string>[]? attributes) => new(HtmlNodeKind.Element, name, flags, null, attributes);
 
-    public static HtmlNode TextNode(string text) => new(HtmlNodeKind.Text, "#text", text, null);
+    public static HtmlNode Element(string name, KeyValuePair<string, string>[]? attributes) => new(HtmlNodeKind.Element, name, TagTable.FlagsOf(name), null, attributes);
+
+    public static HtmlNode TextNode(string text) => new(HtmlNodeKind.Text, "#text", TagFlags.None, text, null);
 
     /// <summary>A text node standing for <c>source[start..start+length]</c>, materialised only when read as a string.</summary>
     public static HtmlNode TextNode(string source, int start, int length) => new(source, start, length);

@@ -24,37 +24,6 @@ internal sealed class HtmlParser
     /// <summary>How far down the open-element stack an end tag looks for its start tag before being ignored.</summary>
     private const int MaxEndTagSearch = 64;
 
-    private static readonly FrozenSet<string> VoidElements = FrozenSet.ToFrozenSet(
-        ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "keygen", "basefont", "bgsound", "frame"],
-        StringComparer.Ordinal);
-
-    /// <summary>Elements whose content is not markup. Only script (for JSON-LD) and title keep their text.</summary>
-    private static readonly FrozenSet<string> RawTextElements = FrozenSet.ToFrozenSet(
-        ["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext", "svg", "math", "select"],
-        StringComparer.Ordinal);
-
-    /// <summary>Start tags that close an open p (HTML5 "closes a p element in button scope").</summary>
-    private static readonly FrozenSet<string> ClosesParagraph = FrozenSet.ToFrozenSet(
-        ["address", "article", "aside", "blockquote", "center", "details", "dialog", "dir", "div", "dl", "fieldset", "figcaption", "figure",
-         "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "main", "menu", "nav", "ol", "p", "pre", "section",
-         "summary", "table", "ul", "li", "dd", "dt"],
-        StringComparer.Ordinal);
-
-    /// <summary>HTML5 "special" elements: an unmatched inline end tag never closes across them.</summary>
-    private static readonly FrozenSet<string> Special = FrozenSet.ToFrozenSet(
-        ["address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dir", "div", "dl", "dt", "fieldset", "figcaption",
-         "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "html", "li", "main", "menu", "nav", "ol", "p",
-         "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "caption", "select", "button", "marquee", "object", "applet"],
-        StringComparer.Ordinal);
-
-    /// <summary>Scope boundaries: a block end tag does not close elements outside the table cell it is in.</summary>
-    private static readonly FrozenSet<string> ScopeBoundary = FrozenSet.ToFrozenSet(
-        ["html", "table", "td", "th", "caption", "template", "object", "marquee", "applet"], StringComparer.Ordinal);
-
-    private static readonly FrozenDictionary<string, string> KnownNames = FrozenDictionary.ToFrozenDictionary(
-        "a abbr address area article aside audio b base bdi bdo blockquote body br button canvas caption center cite code col colgroup data dd del details dfn dialog div dl dt em embed fieldset figcaption figure font footer form frame frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html i iframe img input ins kbd label legend li link main map mark menu meta nav noscript object ol optgroup option p param picture pre q s samp script section select small source span strike strong style sub summary sup svg table tbody td template textarea tfoot th thead time title tr track tt u ul var video wbr text"
-            .Split(' ').Select(n => KeyValuePair.Create(n, n)), StringComparer.Ordinal);
-
     /// <summary>
     /// The only attributes extraction reads; every other one (src, srcset, data-*, width...) is skipped
     /// without allocating, which is most of the parse cost saved on real pages.
@@ -62,12 +31,6 @@ internal sealed class HtmlParser
     private static readonly FrozenDictionary<string, string> KeptAttributes = FrozenDictionary.ToFrozenDictionary(
         "class id style href hidden aria-hidden role itemprop content name property http-equiv datetime type rel lang xml:lang title pubdate charset"
             .Split(' ').Select(n => KeyValuePair.Create(n, n)), StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>Void elements extraction never reads: not even a node is made for them.</summary>
-    private static readonly FrozenSet<string> SkippedVoid = FrozenSet.ToFrozenSet(
-        ["img", "source", "track", "wbr", "area", "col", "param", "embed", "input", "keygen", "basefont", "bgsound"], StringComparer.Ordinal);
-
-    private static readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> KnownNameLookup = KnownNames.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> KeptAttributeLookup = KeptAttributes.GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -81,7 +44,8 @@ internal sealed class HtmlParser
     /// </summary>
     public HtmlNode Parse(string html)
     {
-        var state = new BuildState(HtmlNode.Element("#document", null), maxDepth);
+        var state = new BuildState(HtmlNode.Element("#document", TagTable.DocumentFlags, null), maxDepth);
+        var scratch = new List<KeyValuePair<string, string>>();
         var i = 0;
         var n = html.Length;
         var textStart = 0;
@@ -106,11 +70,11 @@ internal sealed class HtmlParser
                 {
                     state.Text(html, textStart, lt);
                     var nameEnd = ScanName(html, nameStart);
-                    var name = TagName(html, nameStart, nameEnd);
+                    var (name, flags) = TagName(html, nameStart, nameEnd);
                     var gt = html.IndexOf('>', nameEnd);
                     i = gt < 0 ? n : gt + 1;
                     textStart = i;
-                    state.EndTag(name);
+                    state.EndTag(name, flags);
                 }
                 else
                 {
@@ -125,25 +89,25 @@ internal sealed class HtmlParser
             {
                 state.Text(html, textStart, lt);
                 var nameEnd = ScanName(html, lt + 1);
-                var name = TagName(html, lt + 1, nameEnd);
-                var (attributes, end, selfClosing) = ScanAttributes(html, nameEnd);
+                var (name, flags) = TagName(html, lt + 1, nameEnd);
+                var (attributes, end, selfClosing) = ScanAttributes(html, nameEnd, scratch);
                 i = end;
-                var close = RawTextElements.Contains(name) && !selfClosing ? FindRawTextEnd(html, i, name) : -1;
+                var close = (flags & TagFlags.RawText) != 0 && !selfClosing ? FindRawTextEnd(html, i, name) : -1;
                 // svg, math and select are skipped whole only when they are closed; an unclosed one must not swallow the page.
                 if (close >= 0 && close == n && name is "svg" or "math" or "select")
                     close = -1;
                 if (close >= 0)
                 {
                     // Only JSON-LD scripts and the title are read later; other raw text is skipped unallocated.
-                    var keepText = name == "title" || (name == "script" && attributes is not null && attributes.Exists(a => a.Key == "type" && a.Value.Contains("json", StringComparison.OrdinalIgnoreCase)));
+                    var keepText = name == "title" || (name == "script" && attributes is not null && Array.Exists(attributes, a => a.Key == "type" && a.Value.Contains("json", StringComparison.OrdinalIgnoreCase)));
                     var content = keepText ? html[i..close] : null;
-                    state.RawTextElement(name, attributes, content);
+                    state.RawTextElement(name, flags, attributes, content);
                     var gt = close < n ? html.IndexOf('>', close) : -1;
                     i = gt < 0 ? n : gt + 1;
                 }
-                else if (!SkippedVoid.Contains(name))
+                else if ((flags & TagFlags.SkippedVoid) == 0)
                 {
-                    state.StartTag(name, attributes, selfClosing || VoidElements.Contains(name));
+                    state.StartTag(name, flags, attributes, selfClosing || (flags & TagFlags.Void) != 0);
                 }
                 textStart = i;
             }
@@ -170,14 +134,14 @@ internal sealed class HtmlParser
         return i;
     }
 
-    private static string TagName(string s, int start, int end)
+    private static (string Name, TagFlags Flags) TagName(string s, int start, int end)
     {
         var span = s.AsSpan(start, end - start);
         Span<char> lower = stackalloc char[Math.Min(span.Length, 64)];
         if (span.Length > 64)
-            return span.ToString().ToLowerInvariant();
+            return (span.ToString().ToLowerInvariant(), TagFlags.None);
         span.ToLowerInvariant(lower);
-        return KnownNameLookup.TryGetValue(lower, out var known) ? known : lower.ToString();
+        return TagTable.TryGet(lower, out var known, out var flags) ? (known, flags) : (lower.ToString(), TagFlags.None);
     }
 
     private static int SkipDeclarationOrComment(string s, int lt)
@@ -209,17 +173,18 @@ internal sealed class HtmlParser
         }
     }
 
-    private static (List<KeyValuePair<string, string>>? Attributes, int End, bool SelfClosing) ScanAttributes(string s, int i)
+    /// <summary>The kept attributes of a start tag (gathered in <paramref name="scratch"/>, returned as an exact-size array), where the tag ends, and whether it is self-closing.</summary>
+    private static (KeyValuePair<string, string>[]? Attributes, int End, bool SelfClosing) ScanAttributes(string s, int i, List<KeyValuePair<string, string>> scratch)
     {
-        List<KeyValuePair<string, string>>? attributes = null;
+        scratch.Clear();
         var n = s.Length;
         while (i < n)
         {
             var c = s[i];
             if (c == '>')
-                return (attributes, i + 1, false);
+                return (Kept(scratch), i + 1, false);
             if (c == '/' && i + 1 < n && s[i + 1] == '>')
-                return (attributes, i + 2, true);
+                return (Kept(scratch), i + 2, true);
             if (c is ' ' or '\t' or '\n' or '\f' or '/')
             {
                 i++;
@@ -232,7 +197,7 @@ internal sealed class HtmlParser
             while (i < n && s[i] is ' ' or '\t' or '\n' or '\f')
                 i++;
             var keep = KeptAttributeLookup.TryGetValue(s.AsSpan(nameStart, nameEnd - nameStart), out var attributeName)
-                && (attributes?.Count ?? 0) < MaxAttributes;
+                && scratch.Count < MaxAttributes;
             var value = "";
             if (i < n && s[i] == '=')
             {
@@ -257,10 +222,12 @@ internal sealed class HtmlParser
                 }
             }
             if (keep)
-                (attributes ??= []).Add(KeyValuePair.Create(attributeName!, value));
+                scratch.Add(KeyValuePair.Create(attributeName!, value));
         }
-        return (attributes, n, false);
+        return (Kept(scratch), n, false);
     }
+
+    private static KeyValuePair<string, string>[]? Kept(List<KeyValuePair<string, string>> scratch) => scratch.Count == 0 ? null : scratch.ToArray();
 
     private static string Value(string s, int start, int end)
     {
@@ -347,9 +314,9 @@ internal sealed class HtmlParser
         /// <summary>Closes everything still open at the end of the input.</summary>
         public void Finish() => PopTo(1);
 
-        public void RawTextElement(string name, List<KeyValuePair<string, string>>? attributes, string? content)
+        public void RawTextElement(string name, TagFlags flags, KeyValuePair<string, string>[]? attributes, string? content)
         {
-            var element = HtmlNode.Element(name, attributes);
+            var element = HtmlNode.Element(name, flags, attributes);
             Push(element);
             if (!string.IsNullOrEmpty(content))
             {
@@ -360,7 +327,7 @@ internal sealed class HtmlParser
             PopTo(open.Count - 1);
         }
 
-        public void StartTag(string name, List<KeyValuePair<string, string>>? attributes, bool isVoid)
+        public void StartTag(string name, TagFlags flags, KeyValuePair<string, string>[]? attributes, bool isVoid)
         {
             // Anything but head content ends the head, as in browsers (an unclosed head must not swallow the page).
             if (headOpen && name is not ("meta" or "link" or "title" or "script" or "style" or "base" or "noscript" or "template"))
@@ -392,15 +359,15 @@ internal sealed class HtmlParser
                     CloseUpTo("tfoot", stopAt: ["table"]);
                     break;
                 case "a":
-                    CloseUpTo("a", stopAt: Special);
+                    CloseUpTo("a", stopAt: TagFlags.Special);
                     break;
                 case "h1" or "h2" or "h3" or "h4" or "h5" or "h6" when Current.Name is "h1" or "h2" or "h3" or "h4" or "h5" or "h6":
                     PopTo(open.Count - 1);
                     break;
             }
-            if (ClosesParagraph.Contains(name))
-                CloseUpTo("p", stopAt: ScopeBoundary);
-            var element = HtmlNode.Element(name, attributes);
+            if ((flags & TagFlags.ClosesParagraph) != 0)
+                CloseUpTo("p", stopAt: TagFlags.ScopeBoundary);
+            var element = HtmlNode.Element(name, flags, attributes);
             Push(element);
             if (isVoid)
                 PopTo(open.Count - 1);
@@ -421,7 +388,7 @@ internal sealed class HtmlParser
             }
         }
 
-        public void EndTag(string name)
+        public void EndTag(string name, TagFlags flags)
         {
             if (name == "head")
             {
@@ -432,10 +399,10 @@ internal sealed class HtmlParser
             if (name is "br")
             {
                 // Browsers read a stray </br> as <br>.
-                StartTag("br", null, isVoid: true);
+                StartTag("br", TagTable.FlagsOf("br"), null, isVoid: true);
                 return;
             }
-            var isSpecial = Special.Contains(name);
+            var isSpecial = (flags & TagFlags.Special) != 0;
             var limit = Math.Max(1, open.Count - MaxEndTagSearch);
             for (var k = open.Count - 1; k >= limit; k--)
             {
@@ -446,9 +413,9 @@ internal sealed class HtmlParser
                     return;
                 }
                 // An inline end tag never closes a block it is not in; a block end tag stays inside its table cell.
-                if (!isSpecial && Special.Contains(node.Name))
+                if (!isSpecial && node.Is(TagFlags.Special))
                     return;
-                if (isSpecial && ScopeBoundary.Contains(node.Name) && name is not ("table" or "tbody" or "thead" or "tfoot" or "tr" or "td" or "th" or "caption"))
+                if (isSpecial && node.Is(TagFlags.ScopeBoundary) && name is not ("table" or "tbody" or "thead" or "tfoot" or "tr" or "td" or "th" or "caption"))
                     return;
                 if (name is "td" or "th" or "tr" or "tbody" or "thead" or "tfoot" or "caption" && node.Name == "table")
                     return;
@@ -475,18 +442,18 @@ internal sealed class HtmlParser
             return false;
         }
 
-        private void CloseUpTo(string name, IReadOnlySet<string> stopAt)
+        private void CloseUpTo(string name, TagFlags stopAt)
         {
             var limit = Math.Max(1, open.Count - MaxEndTagSearch);
             for (var k = open.Count - 1; k >= limit; k--)
             {
-                var node = open[k].Name;
-                if (string.Equals(node, name, StringComparison.Ordinal))
+                var node = open[k];
+                if (string.Equals(node.Name, name, StringComparison.Ordinal))
                 {
                     PopTo(k);
                     return;
                 }
-                if (stopAt.Contains(node))
+                if (node.Is(stopAt))
                     return;
             }
         }
