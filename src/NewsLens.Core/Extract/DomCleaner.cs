@@ -106,7 +106,7 @@ internal sealed class DomCleaner
 
     internal static bool IsHidden(HtmlNode node)
     {
-        if (node.Attributes is null)
+        if (!node.HasAttributes)
             return false;
         if (node.Attr("hidden") is not null)
             return true;
@@ -174,7 +174,7 @@ internal sealed class DomCleaner
             };
         }
         // Inline elements never hold a boilerplate block worth a cue check; skipping them halves the cost.
-        if (node.Name is "body" or "html" or "article" or "main" or "#document" or "a" or "span" or "b" or "i" or "em" or "strong" or "font" or "br" or "img" or "small" or "sup" or "sub" or "u" or "code" or "abbr" or "time" or "cite" or "q" or "mark" or "s" or "strike" or "big" or "tt" || node.Attributes is null)
+        if (node.Name is "body" or "html" or "article" or "main" or "#document" or "a" or "span" or "b" or "i" or "em" or "strong" or "font" or "br" or "img" or "small" or "sup" or "sub" or "u" or "code" or "abbr" or "time" or "cite" or "q" or "mark" or "s" or "strike" or "big" or "tt" || !node.HasAttributes)
             return null;
         var (verdict, reason) = BoilerplateCues.Classify(node);
         // Comment threads can outweigh a short post; they go whenever the page keeps some text without them.

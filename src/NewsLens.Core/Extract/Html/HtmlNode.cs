@@ -20,7 +20,7 @@ internal sealed class HtmlNode
     private readonly int start;
     private readonly int length;
 
-    private HtmlNode(HtmlNodeKind kind, string name, TagFlags flags, string? text, KeyValuePair<string, string>[]? attributes)
+    private HtmlNode(HtmlNodeKind kind, string name, TagFlags flags, string? text, string[]? attributes)
     {
         Kind = kind;
         Name = name;
@@ -54,7 +54,10 @@ internal sealed class HtmlNode
     /// <summary>The text of a text node without making a string of it (empty for elements).</summary>
     public ReadOnlySpan<char> TextSpan => text is not null ? text.AsSpan() : source is not null ? source.AsSpan(start, length) : default;
 
-    public KeyValuePair<string, string>[]? Attributes { get; }
+    /// <summary>Kept attributes as name, value, name, value... (null when the element has none).</summary>
+    private string[]? Attributes { get; }
+
+    public bool HasAttributes => Attributes is not null;
 
     public HtmlNode? Parent { get; private set; }
 
@@ -79,9 +82,9 @@ internal sealed class HtmlNode
     /// <summary>Of <see cref="TextChars"/>, those inside links.</summary>
     public int LinkChars { get; set; }
 
-    public static HtmlNode Element(string name, TagFlags flags, KeyValuePair<string, string>[]? attributes) => new(HtmlNodeKind.Element, name, flags, null, attributes);
+    public static HtmlNode Element(string name, TagFlags flags, string[]? attributes) => new(HtmlNodeKind.Element, name, flags, null, attributes);
 
-    public static HtmlNode Element(string name, KeyValuePair<string, string>[]? attributes) => new(HtmlNodeKind.Element, name, TagTable.FlagsOf(name), null, attributes);
+    public static HtmlNode Element(string name, string[]? attributes) => new(HtmlNodeKind.Element, name, TagTable.FlagsOf(name), null, attributes);
 
     public static HtmlNode TextNode(string text) => new(HtmlNodeKind.Text, "#text", TagFlags.None, text, null);
 
@@ -159,12 +162,13 @@ internal sealed class HtmlNode
 
     public string? Attr(string name)
     {
-        if (Attributes is null)
+        var a = Attributes;
+        if (a is null)
             return null;
-        foreach (var kv in Attributes)
+        for (var k = 0; k + 1 < a.Length; k += 2)
         {
-            if (string.Equals(kv.Key, name, StringComparison.Ordinal))
-                return kv.Value;
+            if (string.Equals(a[k], name, StringComparison.Ordinal))
+                return a[k + 1];
         }
         return null;
     }

@@ -45,7 +45,7 @@ internal sealed class HtmlParser
     public HtmlNode Parse(string html)
     {
         var state = new BuildState(HtmlNode.Element("#document", TagTable.DocumentFlags, null), maxDepth);
-        var scratch = new List<KeyValuePair<string, string>>();
+        var scratch = new List<string>();
         var i = 0;
         var n = html.Length;
         var textStart = 0;
@@ -99,7 +99,7 @@ internal sealed class HtmlParser
                 if (close >= 0)
                 {
                     // Only JSON-LD scripts and the title are read later; other raw text is skipped unallocated.
-                    var keepText = name == "title" || (name == "script" && attributes is not null && Array.Exists(attributes, a => a.Key == "type" && a.Value.Contains("json", StringComparison.OrdinalIgnoreCase)));
+                    var keepText = name == "title" || (name == "script" && IsJsonType(attributes));
                     var content = keepText ? html[i..close] : null;
                     state.RawTextElement(name, flags, attributes, content);
                     var gt = close < n ? html.IndexOf('>', close) : -1;
@@ -174,7 +174,7 @@ internal sealed class HtmlParser
     }
 
     /// <summary>The kept attributes of a start tag (gathered in <paramref name="scratch"/>, returned as an exact-size array), where the tag ends, and whether it is self-closing.</summary>
-    private static (KeyValuePair<string, string>[]? Attributes, int End, bool SelfClosing) ScanAttributes(string s, int i, List<KeyValuePair<string, string>> scratch)
+    private static (string[]? Attributes, int End, bool SelfClosing) ScanAttributes(string s, int i, List<string> scratch)
     {
         scratch.Clear();
         var n = s.Length;
@@ -197,7 +197,7 @@ internal sealed class HtmlParser
             while (i < n && s[i] is ' ' or '\t' or '\n' or '\f')
                 i++;
             var keep = KeptAttributeLookup.TryGetValue(s.AsSpan(nameStart, nameEnd - nameStart), out var attributeName)
-                && scratch.Count < MaxAttributes;
+                && scratch.Count < MaxAttributes * 2;
             var value = "";
             if (i < n && s[i] == '=')
             {
@@ -222,12 +222,36 @@ internal sealed class HtmlParser
                 }
             }
             if (keep)
-                scratch.Add(KeyValuePair.Create(attributeName!, value));
+            {
+                scratch.Add(attributeName!);
+                scratch.Add(value);
+            }
         }
         return (Kept(scratch), n, false);
     }
 
-    private static KeyValuePair<string, string>[]? Kept(List<KeyValuePair<string, string>> scratch) => scratch.Count == 0 ? null : scratch.ToArray();
+    /// <summary>The gathered name/value pairs as an exact-size array.</summary>
+    private static string[]? Kept(List<string> scratch)
+    {
+        if (scratch.Count == 0)
+            return null;
+        var kept = new string[scratch.Count];
+        for (var k = 0; k < kept.Length; k++)
+            kept[k] = scratch[k];
+        return kept;
+    }
+
+    private static bool IsJsonType(string[]? attributes)
+    {
+        if (attributes is null)
+            return false;
+        for (var k = 0; k + 1 < attributes.Length; k += 2)
+        {
+            if (attributes[k] == "type" && attributes[k + 1].Contains("json", StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
+        return false;
+    }
 
     private static string Value(string s, int start, int end)
     {
@@ -314,7 +338,7 @@ internal sealed class HtmlParser
         /// <summary>Closes everything still open at the end of the input.</summary>
         public void Finish() => PopTo(1);
 
-        public void RawTextElement(string name, TagFlags flags, KeyValuePair<string, string>[]? attributes, string? content)
+        public void RawTextElement(string name, TagFlags flags, string[]? attributes, string? content)
         {
             var element = HtmlNode.Element(name, flags, attributes);
             Push(element);
@@ -327,7 +351,7 @@ internal sealed class HtmlParser
             PopTo(open.Count - 1);
         }
 
-        public void StartTag(string name, TagFlags flags, KeyValuePair<string, string>[]? attributes, bool isVoid)
+        public void StartTag(string name, TagFlags flags, string[]? attributes, bool isVoid)
         {
             // Anything but head content ends the head, as in browsers (an unclosed head must not swallow the page).
             if (headOpen && name is not ("meta" or "link" or "title" or "script" or "style" or "base" or "noscript" or "template"))
