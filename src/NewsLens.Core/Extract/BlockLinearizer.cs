@@ -1,4 +1,3 @@
-using System.Text;
 using NewsLens.Extract.Html;
 using NewsLens.Model;
 
@@ -136,46 +135,53 @@ internal sealed class BlockLinearizer
     /// <summary>The inline text gathered since the last block boundary.</summary>
     private sealed class Run
     {
-        private readonly StringBuilder text = new();
+        /// <summary>The run's characters (a plain buffer: a StringBuilder re-allocates its capacity on every clear once it has grown).</summary>
+        private char[] text = new char[256];
+        private int length;
         private int linkChars;
         private bool pendingSpace;
         private List<RemovedLink>? links;
         private int linkStart = -1;
         private string? linkHref;
 
-        public int Length => text.Length;
+        public int Length => length;
 
         public void Append(ReadOnlySpan<char> s, bool inLink, bool preformatted)
         {
+            if (length + s.Length + 1 > text.Length)
+                Array.Resize(ref text, Math.Max(text.Length * 2, length + s.Length + 1));
+            var buffer = text;
+            var n = length;
             foreach (var c in s)
             {
                 if (TextNormaliser.IsSpace(c) && !(preformatted && c == '\n'))
                 {
-                    pendingSpace = text.Length > 0;
+                    pendingSpace = n > 0;
                     continue;
                 }
                 if (pendingSpace)
-                    text.Append(' ');
+                    buffer[n++] = ' ';
                 pendingSpace = false;
-                text.Append(c);
+                buffer[n++] = c;
                 if (inLink)
                     linkChars++;
             }
+            length = n;
         }
 
         public void StartLink(string? href)
         {
-            linkStart = text.Length + (pendingSpace ? 1 : 0);
+            linkStart = length + (pendingSpace ? 1 : 0);
             linkHref = href;
         }
 
         public void EndLink()
         {
-            if (linkStart >= 0 && linkStart < text.Length)
+            if (linkStart >= 0 && linkStart < length)
             {
-                var t = text.ToString(linkStart, text.Length - linkStart).Trim();
+                var t = text.AsSpan(linkStart, length - linkStart).Trim();
                 if (t.Length > 0)
-                    (links ??= []).Add(new RemovedLink(t, linkHref));
+                    (links ??= []).Add(new RemovedLink(new string(t), linkHref));
             }
             linkStart = -1;
         }
@@ -183,10 +189,11 @@ internal sealed class BlockLinearizer
         public void Flush(List<TextBlock> blocks, HtmlNode owner)
         {
             pendingSpace = false;
-            if (text.Length == 0)
+            if (length == 0)
                 return;
-            var t = text.ToString().Trim();
-            text.Clear();
+            var trimmed = text.AsSpan(0, length).Trim();
+            var t = trimmed.Length > 0 ? new string(trimmed) : "";
+            length = 0;
             if (linkStart >= 0)
                 linkStart = 0;
             if (t.Length > 0)

@@ -128,7 +128,15 @@ internal sealed class DomCleaner
     /// <summary>Inline CSS that keeps a block from readers: display:none, visibility:hidden, far off-screen, zero size text.</summary>
     internal static bool HiddenByStyle(string style)
     {
-        var s = style.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant();
+        // Spaces out and lower case, in a stack buffer for the usual short style (no string per element).
+        Span<char> buffer = style.Length <= 512 ? stackalloc char[style.Length] : new char[style.Length];
+        var n = 0;
+        foreach (var c in style)
+        {
+            if (c != ' ')
+                buffer[n++] = char.ToLowerInvariant(c);
+        }
+        ReadOnlySpan<char> s = buffer[..n];
         if (s.Contains("display:none", StringComparison.Ordinal) || s.Contains("visibility:hidden", StringComparison.Ordinal))
             return true;
         if (s.Contains("font-size:0", StringComparison.Ordinal) && !s.Contains("font-size:0.", StringComparison.Ordinal))
