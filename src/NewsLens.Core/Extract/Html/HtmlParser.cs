@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Net;
 using NewsLens.Pipeline;
 
@@ -28,11 +27,8 @@ internal sealed class HtmlParser
     /// The only attributes extraction reads; every other one (src, srcset, data-*, width...) is skipped
     /// without allocating, which is most of the parse cost saved on real pages.
     /// </summary>
-    private static readonly FrozenDictionary<string, string> KeptAttributes = FrozenDictionary.ToFrozenDictionary(
-        "class id style href hidden aria-hidden role itemprop content name property http-equiv datetime type rel lang xml:lang title pubdate charset"
-            .Split(' ').Select(n => KeyValuePair.Create(n, n)), StringComparer.OrdinalIgnoreCase);
-
-    private static readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> KeptAttributeLookup = KeptAttributes.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly AsciiNameTable KeptAttributeNames = new(
+        "class id style href hidden aria-hidden role itemprop content name property http-equiv datetime type rel lang xml:lang title pubdate charset".Split(' '));
 
     private readonly int maxDepth;
 
@@ -137,11 +133,9 @@ internal sealed class HtmlParser
     private static (string Name, TagFlags Flags) TagName(string s, int start, int end)
     {
         var span = s.AsSpan(start, end - start);
-        Span<char> lower = stackalloc char[Math.Min(span.Length, 64)];
-        if (span.Length > 64)
-            return (span.ToString().ToLowerInvariant(), TagFlags.None);
-        span.ToLowerInvariant(lower);
-        return TagTable.TryGet(lower, out var known, out var flags) ? (known, flags) : (lower.ToString(), TagFlags.None);
+        if (TagTable.TryGet(span, out var known, out var flags))
+            return (known, flags);
+        return (span.ToString().ToLowerInvariant(), TagFlags.None);
     }
 
     private static int SkipDeclarationOrComment(string s, int lt)
@@ -196,8 +190,8 @@ internal sealed class HtmlParser
             var nameEnd = i;
             while (i < n && s[i] is ' ' or '\t' or '\n' or '\f')
                 i++;
-            var keep = KeptAttributeLookup.TryGetValue(s.AsSpan(nameStart, nameEnd - nameStart), out var attributeName)
-                && scratch.Count < MaxAttributes * 2;
+            var attributeIndex = KeptAttributeNames.IndexOf(s.AsSpan(nameStart, nameEnd - nameStart));
+            var keep = attributeIndex >= 0 && scratch.Count < MaxAttributes * 2;
             var value = "";
             if (i < n && s[i] == '=')
             {
@@ -223,7 +217,7 @@ internal sealed class HtmlParser
             }
             if (keep)
             {
-                scratch.Add(attributeName!);
+                scratch.Add(KeptAttributeNames[attributeIndex]);
                 scratch.Add(value);
             }
         }

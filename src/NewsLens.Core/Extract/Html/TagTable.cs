@@ -56,18 +56,21 @@ internal static class TagTable
 
     private static readonly FrozenDictionary<string, (string Name, TagFlags Flags)> Table = Build();
 
-    private static readonly FrozenDictionary<string, (string Name, TagFlags Flags)>.AlternateLookup<ReadOnlySpan<char>> Lookup =
-        Table.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly AsciiNameTable Names = new([.. Table.Keys]);
+
+    private static readonly TagFlags[] FlagsByIndex = [.. Table.Keys.Select(k => Table[k].Flags)];
 
     /// <summary>The synthetic root: a block, so the last run of text is flushed at the end.</summary>
     public const TagFlags DocumentFlags = TagFlags.Block;
 
-    /// <summary>The shared name and flags of a lower-case tag name, or false for a name the table does not know.</summary>
-    public static bool TryGet(ReadOnlySpan<char> lowerName, out string name, out TagFlags flags)
+    /// <summary>The shared lower-case name and flags of a tag name as written (any ASCII case), or false for a name the table does not know.</summary>
+    public static bool TryGet(ReadOnlySpan<char> rawName, out string name, out TagFlags flags)
     {
-        if (Lookup.TryGetValue(lowerName, out var entry))
+        var i = Names.IndexOf(rawName);
+        if (i >= 0)
         {
-            (name, flags) = entry;
+            name = Names[i];
+            flags = FlagsByIndex[i];
             return true;
         }
         name = "";
