@@ -96,7 +96,13 @@ internal static class BoilerplateCues
     }
 
     /// <summary>Classifies one element from its class and id (and itemprop).</summary>
-    public static (CueVerdict Verdict, RemovalReason Reason) Classify(HtmlNode element)
+    public static (CueVerdict Verdict, RemovalReason Reason) Classify(HtmlNode element) => Classify(element, null);
+
+    /// <summary>
+    /// Like <see cref="Classify(HtmlNode)"/>, remembering the verdict per distinct class/id string in
+    /// <paramref name="cache"/> (one page repeats the same few names on hundreds of elements).
+    /// </summary>
+    public static (CueVerdict Verdict, RemovalReason Reason) Classify(HtmlNode element, Dictionary<string, (CueVerdict, RemovalReason)>? cache)
     {
         var itemprop = element.Attr("itemprop");
         if (itemprop is not null && itemprop.Contains("articleBody", StringComparison.OrdinalIgnoreCase))
@@ -104,7 +110,14 @@ internal static class BoilerplateCues
         var names = element.ClassAndId();
         if (names.Length == 0)
             return (CueVerdict.None, default);
-        return Classify(names);
+        if (cache is null)
+            return Classify(names);
+        if (!cache.TryGetValue(names, out var verdict))
+        {
+            verdict = Classify(names);
+            cache[names] = verdict;
+        }
+        return verdict;
     }
 
     internal static (CueVerdict Verdict, RemovalReason Reason) Classify(string names)

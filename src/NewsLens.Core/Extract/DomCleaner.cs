@@ -55,9 +55,10 @@ internal sealed class DomCleaner
     {
         DropNonContent(root, log);
         var pageText = Math.Max(1, root.TextChars - root.LinkChars);
+        var cues = new Dictionary<string, (CueVerdict, RemovalReason)>(StringComparer.Ordinal);
         for (var node = root.FirstChild; node is not null;)
         {
-            if (node.IsElement && Boilerplate(node, pageText) is { } reason)
+            if (node.IsElement && Boilerplate(node, pageText, cues) is { } reason)
             {
                 var next = root.NextInSubtree(node, skipChildren: true);
                 Record(node, reason, hidden: false, log);
@@ -75,20 +76,25 @@ internal sealed class DomCleaner
         // Each element's children are judged when the walk reaches the element, before it goes below.
         for (var node = root; node is not null; node = root.NextInSubtree(node))
         {
-            node.RemoveChildren(child =>
+            for (var child = node.FirstChild; child is not null;)
             {
-                if (!child.IsElement)
-                    return false;
-                var drop = child.Is(TagFlags.NonContent);
-                if (!drop && IsHidden(child))
+                var next = child.NextSibling;
+                if (child.IsElement)
                 {
-                    Record(child, RemovalReason.Hidden, hidden: true, log);
-                    drop = true;
+                    var drop = child.Is(TagFlags.NonContent);
+                    if (!drop && IsHidden(child))
+                    {
+                        Record(child, RemovalReason.Hidden, hidden: true, log);
+                        drop = true;
+                    }
+                    if (drop)
+                    {
+                        Subtract(child);
+                        child.Remove();
+                    }
                 }
-                if (drop)
-                    Subtract(child);
-                return drop;
-            });
+                child = next;
+            }
         }
     }
 
@@ -157,7 +163,7 @@ internal sealed class DomCleaner
         return false;
     }
 
-    private static RemovalReason? Boilerplate(HtmlNode node, int pageText)
+    private static RemovalReason? Boilerplate(HtmlNode node, int pageText, Dictionary<string, (CueVerdict, RemovalReason)> cues)
     {
         var share = (node.TextChars - node.LinkChars) / (double)pageText;
         RemovalReason? byTag = node.Name switch
@@ -184,7 +190,7 @@ internal sealed class DomCleaner
         // Inline elements never hold a boilerplate block worth a cue check; skipping them halves the cost.
         if (node.Name is "body" or "html" or "article" or "main" or "#document" or "a" or "span" or "b" or "i" or "em" or "strong" or "font" or "br" or "img" or "small" or "sup" or "sub" or "u" or "code" or "abbr" or "time" or "cite" or "q" or "mark" or "s" or "strike" or "big" or "tt" || !node.HasAttributes)
             return null;
-        var (verdict, reason) = BoilerplateCues.Classify(node);
+        var (verdict, reason) = BoilerplateCues.Classify(node, cues);
         // Comment threads can outweigh a short post; they go whenever the page keeps some text without them.
         if (verdict == CueVerdict.Boilerplate && reason == RemovalReason.Comments && pageText - (node.TextChars - node.LinkChars) >= MinTextBesideComments)
             return reason;
@@ -211,7 +217,8 @@ internal sealed class DomCleaner
     {
         var text = new StringBuilder();
         var links = new List<RemovedLink>();
-        var linkText = new StringBuilder();
+        // Sized so that clearing it between links never re-allocates (a grown StringBuilder does on Clear).
+        var linkText = new StringBuilder(256);
         AppendText(node, text, links, linkText);
         var t = TextNormaliser.CollapseLines(text.ToString());
         if (t.Length == 0)
