@@ -265,6 +265,9 @@ internal sealed class HtmlParser
         /// <summary>Open elements that are links (a with href): text added now is link text.</summary>
         private int linkDepth;
 
+        /// <summary>Open p elements: with none open, a block start tag has no p to close and the stack is not searched.</summary>
+        private int openParagraphs;
+
         public HtmlNode Root { get; } = root;
 
         private HtmlNode Current => open[^1];
@@ -321,6 +324,10 @@ internal sealed class HtmlParser
                 {
                     linkDepth--;
                     e.LinkChars = e.TextChars;
+                }
+                else if (e.Name == "p")
+                {
+                    openParagraphs--;
                 }
                 var parent = open[j - 1];
                 parent.TextChars += e.TextChars;
@@ -383,7 +390,7 @@ internal sealed class HtmlParser
                     PopTo(open.Count - 1);
                     break;
             }
-            if ((flags & TagFlags.ClosesParagraph) != 0)
+            if ((flags & TagFlags.ClosesParagraph) != 0 && openParagraphs > 0)
                 CloseUpTo("p", stopAt: TagFlags.ScopeBoundary);
             var element = HtmlNode.Element(name, flags, attributes);
             Push(element);
@@ -448,6 +455,8 @@ internal sealed class HtmlParser
             open.Add(element);
             if (IsLink(element))
                 linkDepth++;
+            else if (element.Name == "p")
+                openParagraphs++;
         }
 
         private bool HasOpen(string name)
