@@ -75,11 +75,17 @@ internal static class BoilerplateCues
 
     private static readonly FrozenSet<string> ContentTokens = FrozenSet.ToFrozenSet(["main", "body", "text", "post", "page", "blog", "con", "cont", "zw", "nr"], StringComparer.Ordinal);
 
-    private static readonly FrozenDictionary<string, RemovalReason>.AlternateLookup<ReadOnlySpan<char>> TokenCueLookup = TokenCues.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly SearchValues<char> TokenBreaks = SearchValues.Create(" \t\n-_:");
 
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> WeakTokenLookup = WeakTokens.GetAlternateLookup<ReadOnlySpan<char>>();
-
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ContentTokenLookup = ContentTokens.GetAlternateLookup<ReadOnlySpan<char>>();
+    /// <summary>The three token tables merged: per name token, its cue (weak or not) and whether it names content.</summary>
+    private static readonly FrozenDictionary<string, (RemovalReason? Cue, bool Weak, bool Content)>.AlternateLookup<ReadOnlySpan<char>> TokenLookup =
+        TokenCues.Keys.Concat(ContentTokens)
+            .Distinct(StringComparer.Ordinal)
+            .ToFrozenDictionary(
+                t => t,
+                t => (TokenCues.TryGetValue(t, out var r) ? r : (RemovalReason?)null, WeakTokens.Contains(t), ContentTokens.Contains(t)),
+                StringComparer.Ordinal)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static RemovalReason? FirstCue(string names, SearchValues<string> search, (string Word, RemovalReason Reason)[] cues)
     {
@@ -125,23 +131,26 @@ internal static class BoilerplateCues
         RemovalReason? strong = null;
         RemovalReason? weak = null;
         var positive = false;
-        var tokens = TokenCueLookup;
-        var weakTokens = WeakTokenLookup;
-        var contentTokens = ContentTokenLookup;
-        foreach (var range in names.AsSpan().SplitAny(" \t\n-_:"))
+        for (var rest = names.AsSpan(); ;)
         {
-            var token = names.AsSpan()[range];
-            if (token.IsEmpty)
-                continue;
-            if (tokens.TryGetValue(token, out var r))
+            var at = rest.IndexOfAny(TokenBreaks);
+            var token = at < 0 ? rest : rest[..at];
+            // One lookup per token answers all three token tables.
+            if (!token.IsEmpty && TokenLookup.TryGetValue(token, out var info))
             {
-                if (weakTokens.Contains(token))
-                    weak ??= r;
-                else
-                    strong ??= r;
+                if (info.Cue is { } r)
+                {
+                    if (info.Weak)
+                        weak ??= r;
+                    else
+                        strong ??= r;
+                }
+                if (info.Content)
+                    positive = true;
             }
-            if (!positive && contentTokens.Contains(token))
-                positive = true;
+            if (at < 0)
+                break;
+            rest = rest[(at + 1)..];
         }
         strong ??= FirstCue(names, StrongSearch, SubstringCues);
         if (strong is null && weak is null)

@@ -88,7 +88,7 @@ internal sealed partial class BoundaryTrimmer
         for (var k = 0; k < order.Count; k++)
         {
             var i = order[k];
-            var length = SqueezedLength(blocks[i].Text);
+            var length = blocks[i].Text.Length < t.Length ? 0 : SqueezedLength(blocks[i].Text, MaxMetaLineChars * 2);
             if (length > MaxMetaLineChars * 2 || length < t.Length)
                 continue;
             var b = Squeeze(blocks[i].Text);
@@ -318,13 +318,13 @@ internal sealed partial class BoundaryTrimmer
     }
 
     /// <summary>The length <see cref="Squeeze"/> would return, without making the string (a cheap filter before comparing).</summary>
-    internal static int SqueezedLength(string s)
+    internal static int SqueezedLength(string s, int stopAbove = int.MaxValue)
     {
         var n = 0;
         foreach (var c in s)
         {
-            if (!TextNormaliser.IsSpace(c))
-                n++;
+            if (!TextNormaliser.IsSpace(c) && ++n > stopAbove)
+                break;
         }
         return n;
     }

@@ -24,6 +24,8 @@ internal static class LanguageGuesser
         ["the", "and", "of", "to", "in", "is", "that", "for", "with", "was", "on", "it", "as", "are", "be", "by", "this", "from", "at", "have", "has", "he", "she", "they", "said", "not", "but"],
         StringComparer.Ordinal);
 
+    private static readonly System.Buffers.SearchValues<char> WordBreaks = System.Buffers.SearchValues.Create(" \n\t,.;:!?\"'()");
+
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> EnglishLookup = EnglishWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
     public static string Guess(string text)
@@ -49,14 +51,19 @@ internal static class LanguageGuesser
         var words = 0;
         var english = 0;
         Span<char> lower = stackalloc char[4];
-        foreach (var range in span.SplitAny(" \n\t,.;:!?\"'()"))
+        for (var rest = span; ;)
         {
-            var w = span[range];
-            if (w.IsEmpty)
-                continue;
-            words++;
-            if (w.Length <= 4 && EnglishLookup.Contains(lower[..w.ToLowerInvariant(lower)]))
-                english++;
+            var at = rest.IndexOfAny(WordBreaks);
+            var w = at < 0 ? rest : rest[..at];
+            if (!w.IsEmpty)
+            {
+                words++;
+                if (w.Length <= 4 && EnglishLookup.Contains(lower[..w.ToLowerInvariant(lower)]))
+                    english++;
+            }
+            if (at < 0)
+                break;
+            rest = rest[(at + 1)..];
         }
         return words > 0 && english >= words * MinEnglishShare ? "en" : "other";
     }
