@@ -268,6 +268,27 @@ internal sealed class HtmlParser
         /// <summary>Open p elements: with none open, a block start tag has no p to close and the stack is not searched.</summary>
         private int openParagraphs;
 
+        /// <summary>Open a and li elements, for the same shortcut on their implied end tags.</summary>
+        private int openAnchors;
+
+        private int openItems;
+
+        private void Count(HtmlNode e, int delta)
+        {
+            switch (e.Name)
+            {
+                case "p":
+                    openParagraphs += delta;
+                    break;
+                case "a":
+                    openAnchors += delta;
+                    break;
+                case "li":
+                    openItems += delta;
+                    break;
+            }
+        }
+
         public HtmlNode Root { get; } = root;
 
         private HtmlNode Current => open[^1];
@@ -325,10 +346,7 @@ internal sealed class HtmlParser
                     linkDepth--;
                     e.LinkChars = e.TextChars;
                 }
-                else if (e.Name == "p")
-                {
-                    openParagraphs--;
-                }
+                Count(e, -1);
                 var parent = open[j - 1];
                 parent.TextChars += e.TextChars;
                 parent.LinkChars += e.LinkChars;
@@ -361,7 +379,7 @@ internal sealed class HtmlParser
             {
                 case "html" or "body" or "head" when HasOpen(name):
                     return; // A second <body> adds nothing; its attributes are not needed.
-                case "li":
+                case "li" when openItems > 0:
                     CloseUpTo("li", stopAt: ["ul", "ol", "menu", "table", "td", "div"]);
                     break;
                 case "dt" or "dd":
@@ -383,7 +401,7 @@ internal sealed class HtmlParser
                     CloseUpTo("thead", stopAt: ["table"]);
                     CloseUpTo("tfoot", stopAt: ["table"]);
                     break;
-                case "a":
+                case "a" when openAnchors > 0:
                     CloseUpTo("a", stopAt: TagFlags.Special);
                     break;
                 case "h1" or "h2" or "h3" or "h4" or "h5" or "h6" when Current.Name is "h1" or "h2" or "h3" or "h4" or "h5" or "h6":
@@ -455,8 +473,7 @@ internal sealed class HtmlParser
             open.Add(element);
             if (IsLink(element))
                 linkDepth++;
-            else if (element.Name == "p")
-                openParagraphs++;
+            Count(element, +1);
         }
 
         private bool HasOpen(string name)
