@@ -219,7 +219,8 @@ internal sealed class DomCleaner
         var links = new List<RemovedLink>();
         // Sized so that clearing it between links never re-allocates (a grown StringBuilder does on Clear).
         var linkText = new StringBuilder(256);
-        AppendText(node, text, links, linkText);
+        // The record keeps the first MaxRemovedText characters; only a breadcrumb needs its whole text.
+        AppendText(node, text, links, linkText, limitText: reason != RemovalReason.Breadcrumb);
         var t = TextNormaliser.CollapseLines(text.ToString());
         if (t.Length == 0)
             return;
@@ -276,15 +277,35 @@ internal sealed class DomCleaner
         return parts;
     }
 
-    private static void AppendText(HtmlNode root, StringBuilder text, List<RemovedLink> links, StringBuilder linkText)
+    private static void AppendText(HtmlNode root, StringBuilder text, List<RemovedLink> links, StringBuilder linkText, bool limitText)
     {
         // Depth-first over the subtree without a stack; a non-content element below the root is skipped whole.
+        // With limitText the text stops once it holds more visible characters than a record keeps (collapsing
+        // whitespace never shortens visible text, so the kept prefix is the same), and the walk stops when the
+        // links are full too.
+        var visible = 0;
+        var textFull = false;
         for (var node = root; node is not null;)
         {
+            if (textFull && links.Count > MaxRemovedLinks)
+                break;
             var skip = false;
             if (node.Kind == HtmlNodeKind.Text)
             {
-                text.Append(node.TextSpan);
+                if (!textFull)
+                {
+                    var span = node.TextSpan;
+                    text.Append(span);
+                    if (limitText)
+                    {
+                        foreach (var c in span)
+                        {
+                            if (!TextNormaliser.IsSpace(c))
+                                visible++;
+                        }
+                        textFull = visible > MaxRemovedText;
+                    }
+                }
             }
             else if (node != root && node.Is(TagFlags.NonContent))
             {
@@ -300,7 +321,7 @@ internal sealed class DomCleaner
                     if (lt.Length > 0)
                         links.Add(new RemovedLink(lt, node.Attr("href")));
                 }
-                if (node.Is(TagFlags.Block) || node.Name == "br")
+                if (!textFull && (node.Is(TagFlags.Block) || node.Name == "br"))
                     text.Append('\n');
             }
             node = root.NextInSubtree(node, skip);
