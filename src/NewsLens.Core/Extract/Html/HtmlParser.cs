@@ -298,7 +298,18 @@ internal sealed class HtmlParser
             if (end <= start)
                 return;
             var span = s.AsSpan(start, end - start);
-            if (span.IsWhiteSpace())
+            // One pass: visible characters (none means a whitespace gap) and whether entities need decoding.
+            var visible = 0;
+            var entities = false;
+            foreach (var c in span)
+            {
+                if (!char.IsWhiteSpace(c))
+                {
+                    visible++;
+                    entities |= c == '&';
+                }
+            }
+            if (visible == 0)
             {
                 // Whitespace between tags only separates words; one space keeps that, without a string per gap.
                 if (Current.LastChild is { Kind: HtmlNodeKind.Text })
@@ -307,20 +318,28 @@ internal sealed class HtmlParser
                 return;
             }
             // Text without entities stays a range of the page until someone asks for its string.
-            var node = span.Contains('&')
-                ? HtmlNode.TextNode(WebUtility.HtmlDecode(span.ToString()))
-                : HtmlNode.TextNode(s, start, end - start);
+            HtmlNode node;
+            if (entities)
+            {
+                node = HtmlNode.TextNode(WebUtility.HtmlDecode(span.ToString()));
+                visible = TextStats.CountVisible(node.TextSpan);
+            }
+            else
+            {
+                node = HtmlNode.TextNode(s, start, end - start);
+            }
             Current.Append(node);
-            AddStats(node);
+            AddStats(node, visible);
         }
 
         /// <summary>
         /// Counts a text node's visible characters into its parent; an element's totals reach its own parent
         /// when it is closed (<see cref="PopTo"/>), so every ancestor ends with the sum of its subtree.
         /// </summary>
-        private void AddStats(HtmlNode text)
+        private void AddStats(HtmlNode text) => AddStats(text, TextStats.CountVisible(text.TextSpan));
+
+        private void AddStats(HtmlNode text, int visible)
         {
-            var visible = TextStats.CountVisible(text.TextSpan);
             if (visible == 0)
                 return;
             text.TextChars = visible;
