@@ -7,6 +7,8 @@ set -uo pipefail
 data="${1:?usage: bench/extraction.sh DATA_DIR [set] [rounds]}"
 set_name="${2:-aeb}"
 rounds="${3:-3}"
+# Resolve the data path before changing directory, so a relative path works from any worktree.
+data="$(cd "$data" && pwd)" || exit 1
 cd "$(dirname "$0")/.."
 dotnet build bench/NewsLens.Bench -c Release -nologo -v q >/dev/null || exit 1
 taskset -c 0 dotnet bench/NewsLens.Bench/bin/Release/net10.0/NewsLens.Bench.dll extraction "$data" "$set_name" "$rounds" 2>/dev/null \

@@ -10,6 +10,7 @@ internal static class Program
             ["language"] = Language.LanguageBench.Run,
             ["extraction"] = ExtractionBench.Run,
             ["extraction-trace"] = ExtractionTrace.Run,
+            ["extraction-digest"] = ExtractionDigest.Run,
             ["dates"] = DatesBench.Run,
             ["storage"] = Storage.StorageBench.Run,
             ["links"] = Links.LinkBench.Run,

@@ -21,6 +21,10 @@ internal sealed partial class CharsetDecoder : IPageDecoder
     /// <summary>How much of the head is searched for a meta declaration (browsers use 1024; real pages put it later).</summary>
     private const int MetaScanBytes = 8192;
 
+    /// <summary>Control bytes that do not belong in a text page (tab, newline, CR, FF and ESC do).</summary>
+    private static readonly System.Buffers.SearchValues<byte> StrayControls = System.Buffers.SearchValues.Create(
+        [0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x0B, 0x0E, 0x0F, 0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 0x19, 0x1A, 0x1C, 0x1D, 0x1E, 0x1F]);
+
     static CharsetDecoder() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     public DecodedPage Decode(RawPage page)
@@ -84,12 +88,15 @@ internal sealed partial class CharsetDecoder : IPageDecoder
         if (MagicName(bytes) is { } magic)
             throw new PageRejectedException(RejectionReason.Binary, $"this is a {magic}, not a text page");
         var sample = bytes[..Math.Min(bytes.Length, 64 * 1024)];
+        // A stray NUL happens in real pages; many of them (or other control bytes) do not.
         var controls = 0;
-        foreach (var b in sample)
+        for (var rest = sample; ;)
         {
-            // A stray NUL happens in real pages; many of them (or other control bytes) do not.
-            if (b < 0x20 && b is not (0x09 or 0x0A or 0x0D or 0x0C or 0x1B))
-                controls++;
+            var at = rest.IndexOfAny(StrayControls);
+            if (at < 0)
+                break;
+            controls++;
+            rest = rest[(at + 1)..];
         }
         if (controls > sample.Length * BinaryControlShare)
             throw new PageRejectedException(RejectionReason.Binary, $"{controls} NUL or control bytes in the first {sample.Length:N0}: this is not a text page");
@@ -115,19 +122,25 @@ internal sealed partial class CharsetDecoder : IPageDecoder
         if (text.AsSpan().IndexOfAny('\r', '\uFEFF', '\0') < 0)
             return text;
         var sb = new StringBuilder(text.Length);
-        for (var i = 0; i < text.Length; i++)
+        var span = text.AsSpan();
+        for (var i = 0; i < span.Length;)
         {
-            var c = text[i];
-            if (c == '\r')
+            // Copy the run up to the next special character in one piece.
+            var at = span[i..].IndexOfAny('\r', '\uFEFF', '\0');
+            if (at < 0)
+            {
+                sb.Append(span[i..]);
+                break;
+            }
+            sb.Append(span.Slice(i, at));
+            i += at;
+            if (span[i] == '\r')
             {
                 sb.Append('\n');
-                if (i + 1 < text.Length && text[i + 1] == '\n')
+                if (i + 1 < span.Length && span[i + 1] == '\n')
                     i++;
             }
-            else if (c is not ('\uFEFF' or '\0'))
-            {
-                sb.Append(c);
-            }
+            i++;
         }
         return sb.ToString();
     }

@@ -109,6 +109,9 @@ internal sealed class ArticleExtractor : IArticleExtractor
         var at = -1;
         for (var i = 0; i < blocks.Count; i++)
         {
+            var length = BoundaryTrimmer.SqueezedLength(blocks[i].Text, t.Length * 2 + 10);
+            if (length == 0 || length > t.Length * 2 + 10 || length < t.Length)
+                continue;
             var b = BoundaryTrimmer.Squeeze(blocks[i].Text);
             if (b.Length > 0 && b.Length <= t.Length * 2 + 10 && b.Contains(t, StringComparison.Ordinal))
             {

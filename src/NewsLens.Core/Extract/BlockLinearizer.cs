@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-using System.Text;
 using NewsLens.Extract.Html;
 using NewsLens.Model;
 
@@ -14,60 +12,60 @@ internal sealed class BlockLinearizer
     /// <summary>Longest single block kept; beyond this the rest is one more block (bounded memory per block).</summary>
     private const int MaxBlockChars = 100_000;
 
-    private static readonly FrozenSet<string> BlockElements = FrozenSet.ToFrozenSet(
-        ["address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog", "dir", "div", "dl", "dt", "fieldset",
-         "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "li", "main", "menu",
-         "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "caption", "legend", "text",
-         "#document", "option", "frame"],
-        StringComparer.Ordinal);
-
-    public static bool IsBlock(string name) => BlockElements.Contains(name);
-
     public List<TextBlock> Linearize(HtmlNode root)
     {
-        var run = new Run();
-        var blocks = new List<TextBlock>();
-        var stack = new Stack<(HtmlNode Node, bool Exit)>();
-        stack.Push((root, false));
-        var owners = new Stack<HtmlNode>();
-        owners.Push(root);
-        var linkDepth = 0;
-        var preDepth = 0;
-        while (stack.Count > 0)
+        var walk = new Walk(root);
+        // Depth-first without a stack: an element is entered on the way down and left on the way up.
+        var node = root;
+        var descend = walk.Enter(node);
+        while (true)
         {
-            var (node, exit) = stack.Pop();
-            if (node.Kind == HtmlNodeKind.Text)
+            if (descend && node.FirstChild is { } first)
             {
-                run.Append(node.Text!, linkDepth > 0, preDepth > 0);
-                if (run.Length > MaxBlockChars)
-                    run.Flush(blocks, owners.Peek());
+                node = first;
+                descend = walk.Enter(node);
                 continue;
             }
-            var isBlock = BlockElements.Contains(node.Name);
-            if (exit)
+            if (descend)
+                walk.Leave(node);
+            while (node != root && node.NextSibling is null)
             {
-                if (node.Name == "a")
-                {
-                    linkDepth--;
-                    run.EndLink();
-                }
-                else if (node.Name == "pre")
-                {
-                    preDepth--;
-                }
-                if (isBlock)
-                {
+                node = node.Parent!;
+                walk.Leave(node);
+            }
+            if (node == root)
+                break;
+            node = node.NextSibling!;
+            descend = walk.Enter(node);
+        }
+        return walk.Finish();
+    }
+
+    /// <summary>The state of one linearising walk: the open block owners, link and pre nesting, and the current run.</summary>
+    private sealed class Walk(HtmlNode root)
+    {
+        private readonly Run run = new();
+        private readonly List<TextBlock> blocks = [];
+        private readonly Stack<HtmlNode> owners = new([root]);
+        private int linkDepth;
+        private int preDepth;
+
+        /// <summary>Handles arriving at a node; true when the walk goes into it (and will <see cref="Leave"/> it).</summary>
+        public bool Enter(HtmlNode node)
+        {
+            if (node.Kind == HtmlNodeKind.Text)
+            {
+                run.Append(node.TextSpan, linkDepth > 0, preDepth > 0);
+                if (run.Length > MaxBlockChars)
                     run.Flush(blocks, owners.Peek());
-                    owners.Pop();
-                }
-                continue;
+                return false;
             }
             if (node.Name == "br" || node.Name == "hr")
             {
                 run.Flush(blocks, owners.Peek());
-                continue;
+                return false;
             }
-            if (isBlock)
+            if (node.Is(TagFlags.Block))
             {
                 run.Flush(blocks, owners.Peek());
                 owners.Push(node);
@@ -81,13 +79,32 @@ internal sealed class BlockLinearizer
             {
                 preDepth++;
             }
-            stack.Push((node, true));
-            var children = node.Children;
-            for (var k = children.Count - 1; k >= 0; k--)
-                stack.Push((children[k], false));
+            return true;
         }
-        run.Flush(blocks, root);
-        return blocks;
+
+        public void Leave(HtmlNode node)
+        {
+            if (node.Name == "a")
+            {
+                linkDepth--;
+                run.EndLink();
+            }
+            else if (node.Name == "pre")
+            {
+                preDepth--;
+            }
+            if (node.Is(TagFlags.Block))
+            {
+                run.Flush(blocks, owners.Peek());
+                owners.Pop();
+            }
+        }
+
+        public List<TextBlock> Finish()
+        {
+            run.Flush(blocks, root);
+            return blocks;
+        }
     }
 
     internal static (BlockKind Kind, int Level) KindOf(HtmlNode owner)
@@ -118,46 +135,53 @@ internal sealed class BlockLinearizer
     /// <summary>The inline text gathered since the last block boundary.</summary>
     private sealed class Run
     {
-        private readonly StringBuilder text = new();
+        /// <summary>The run's characters (a plain buffer: a StringBuilder re-allocates its capacity on every clear once it has grown).</summary>
+        private char[] text = new char[256];
+        private int length;
         private int linkChars;
         private bool pendingSpace;
         private List<RemovedLink>? links;
         private int linkStart = -1;
         private string? linkHref;
 
-        public int Length => text.Length;
+        public int Length => length;
 
-        public void Append(string s, bool inLink, bool preformatted)
+        public void Append(ReadOnlySpan<char> s, bool inLink, bool preformatted)
         {
+            if (length + s.Length + 1 > text.Length)
+                Array.Resize(ref text, Math.Max(text.Length * 2, length + s.Length + 1));
+            var buffer = text;
+            var n = length;
             foreach (var c in s)
             {
                 if (TextNormaliser.IsSpace(c) && !(preformatted && c == '\n'))
                 {
-                    pendingSpace = text.Length > 0;
+                    pendingSpace = n > 0;
                     continue;
                 }
                 if (pendingSpace)
-                    text.Append(' ');
+                    buffer[n++] = ' ';
                 pendingSpace = false;
-                text.Append(c);
+                buffer[n++] = c;
                 if (inLink)
                     linkChars++;
             }
+            length = n;
         }
 
         public void StartLink(string? href)
         {
-            linkStart = text.Length + (pendingSpace ? 1 : 0);
+            linkStart = length + (pendingSpace ? 1 : 0);
             linkHref = href;
         }
 
         public void EndLink()
         {
-            if (linkStart >= 0 && linkStart < text.Length)
+            if (linkStart >= 0 && linkStart < length)
             {
-                var t = text.ToString(linkStart, text.Length - linkStart).Trim();
+                var t = text.AsSpan(linkStart, length - linkStart).Trim();
                 if (t.Length > 0)
-                    (links ??= []).Add(new RemovedLink(t, linkHref));
+                    (links ??= []).Add(new RemovedLink(new string(t), linkHref));
             }
             linkStart = -1;
         }
@@ -165,10 +189,11 @@ internal sealed class BlockLinearizer
         public void Flush(List<TextBlock> blocks, HtmlNode owner)
         {
             pendingSpace = false;
-            if (text.Length == 0)
+            if (length == 0)
                 return;
-            var t = text.ToString().Trim();
-            text.Clear();
+            var trimmed = text.AsSpan(0, length).Trim();
+            var t = trimmed.Length > 0 ? new string(trimmed) : "";
+            length = 0;
             if (linkStart >= 0)
                 linkStart = 0;
             if (t.Length > 0)

@@ -75,6 +75,18 @@ internal static class BoilerplateCues
 
     private static readonly FrozenSet<string> ContentTokens = FrozenSet.ToFrozenSet(["main", "body", "text", "post", "page", "blog", "con", "cont", "zw", "nr"], StringComparer.Ordinal);
 
+    private static readonly SearchValues<char> TokenBreaks = SearchValues.Create(" \t\n-_:");
+
+    /// <summary>The three token tables merged: per name token, its cue (weak or not) and whether it names content.</summary>
+    private static readonly FrozenDictionary<string, (RemovalReason? Cue, bool Weak, bool Content)>.AlternateLookup<ReadOnlySpan<char>> TokenLookup =
+        TokenCues.Keys.Concat(ContentTokens)
+            .Distinct(StringComparer.Ordinal)
+            .ToFrozenDictionary(
+                t => t,
+                t => (TokenCues.TryGetValue(t, out var r) ? r : (RemovalReason?)null, WeakTokens.Contains(t), ContentTokens.Contains(t)),
+                StringComparer.Ordinal)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static RemovalReason? FirstCue(string names, SearchValues<string> search, (string Word, RemovalReason Reason)[] cues)
     {
         var at = names.AsSpan().IndexOfAny(search);
@@ -90,7 +102,13 @@ internal static class BoilerplateCues
     }
 
     /// <summary>Classifies one element from its class and id (and itemprop).</summary>
-    public static (CueVerdict Verdict, RemovalReason Reason) Classify(HtmlNode element)
+    public static (CueVerdict Verdict, RemovalReason Reason) Classify(HtmlNode element) => Classify(element, null);
+
+    /// <summary>
+    /// Like <see cref="Classify(HtmlNode)"/>, remembering the verdict per distinct class/id string in
+    /// <paramref name="cache"/> (one page repeats the same few names on hundreds of elements).
+    /// </summary>
+    public static (CueVerdict Verdict, RemovalReason Reason) Classify(HtmlNode element, Dictionary<string, (CueVerdict, RemovalReason)>? cache)
     {
         var itemprop = element.Attr("itemprop");
         if (itemprop is not null && itemprop.Contains("articleBody", StringComparison.OrdinalIgnoreCase))
@@ -98,7 +116,14 @@ internal static class BoilerplateCues
         var names = element.ClassAndId();
         if (names.Length == 0)
             return (CueVerdict.None, default);
-        return Classify(names);
+        if (cache is null)
+            return Classify(names);
+        if (!cache.TryGetValue(names, out var verdict))
+        {
+            verdict = Classify(names);
+            cache[names] = verdict;
+        }
+        return verdict;
     }
 
     internal static (CueVerdict Verdict, RemovalReason Reason) Classify(string names)
@@ -106,23 +131,26 @@ internal static class BoilerplateCues
         RemovalReason? strong = null;
         RemovalReason? weak = null;
         var positive = false;
-        var tokens = TokenCues.GetAlternateLookup<ReadOnlySpan<char>>();
-        var weakTokens = WeakTokens.GetAlternateLookup<ReadOnlySpan<char>>();
-        var contentTokens = ContentTokens.GetAlternateLookup<ReadOnlySpan<char>>();
-        foreach (var range in names.AsSpan().SplitAny(" \t\n-_:"))
+        for (var rest = names.AsSpan(); ;)
         {
-            var token = names.AsSpan()[range];
-            if (token.IsEmpty)
-                continue;
-            if (tokens.TryGetValue(token, out var r))
+            var at = rest.IndexOfAny(TokenBreaks);
+            var token = at < 0 ? rest : rest[..at];
+            // One lookup per token answers all three token tables.
+            if (!token.IsEmpty && TokenLookup.TryGetValue(token, out var info))
             {
-                if (weakTokens.Contains(token))
-                    weak ??= r;
-                else
-                    strong ??= r;
+                if (info.Cue is { } r)
+                {
+                    if (info.Weak)
+                        weak ??= r;
+                    else
+                        strong ??= r;
+                }
+                if (info.Content)
+                    positive = true;
             }
-            if (!positive && contentTokens.Contains(token))
-                positive = true;
+            if (at < 0)
+                break;
+            rest = rest[(at + 1)..];
         }
         strong ??= FirstCue(names, StrongSearch, SubstringCues);
         if (strong is null && weak is null)

@@ -88,6 +88,9 @@ internal sealed partial class BoundaryTrimmer
         for (var k = 0; k < order.Count; k++)
         {
             var i = order[k];
+            var length = blocks[i].Text.Length < t.Length ? 0 : SqueezedLength(blocks[i].Text, MaxMetaLineChars * 2);
+            if (length > MaxMetaLineChars * 2 || length < t.Length)
+                continue;
             var b = Squeeze(blocks[i].Text);
             if (b.Length > MaxMetaLineChars * 2 || !b.Contains(t, StringComparison.Ordinal))
                 continue;
@@ -312,6 +315,18 @@ internal sealed partial class BoundaryTrimmer
                 sb.Append(char.ToLowerInvariant(c));
         }
         return sb.ToString();
+    }
+
+    /// <summary>The length <see cref="Squeeze"/> would return, without making the string (a cheap filter before comparing).</summary>
+    internal static int SqueezedLength(string s, int stopAbove = int.MaxValue)
+    {
+        var n = 0;
+        foreach (var c in s)
+        {
+            if (!TextNormaliser.IsSpace(c) && ++n > stopAbove)
+                break;
+        }
+        return n;
     }
 
     /// <summary>Text without whitespace, for comparing lines that differ only in spacing.</summary>

@@ -45,65 +45,55 @@ internal sealed class DomCleaner
     /// <summary>Most navigation link texts kept for <see cref="ExtractionInfo.Navigation"/>.</summary>
     private const int MaxNavigationEntries = 200;
 
-    private static readonly FrozenSet<string> DropSilently = FrozenSet.ToFrozenSet(
-        ["script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed", "select", "option", "button", "input",
-         "textarea", "audio", "video", "map", "head", "link", "meta", "title", "source", "picture", "img", "math", "noembed", "noframes", "frameset", "label"],
-        StringComparer.Ordinal);
-
     private static readonly FrozenSet<string> HiddenClasses = FrozenSet.ToFrozenSet(
         ["hidden", "hide", "d-none", "is-hidden", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "invisible", "offscreen", "element-invisible"],
         StringComparer.OrdinalIgnoreCase);
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> HiddenClassLookup = HiddenClasses.GetAlternateLookup<ReadOnlySpan<char>>();
 
     public void Clean(HtmlNode root, CleaningLog log)
     {
         DropNonContent(root, log);
         var pageText = Math.Max(1, root.TextChars - root.LinkChars);
-        var stack = new Stack<HtmlNode>();
-        stack.Push(root);
-        while (stack.Count > 0)
+        var cues = new Dictionary<string, (CueVerdict, RemovalReason)>(StringComparer.Ordinal);
+        for (var node = root.FirstChild; node is not null;)
         {
-            var node = stack.Pop();
-            if (!node.IsElement)
-                continue;
-            if (node != root && Boilerplate(node, pageText) is { } reason)
+            if (node.IsElement && Boilerplate(node, pageText, cues) is { } reason)
             {
+                var next = root.NextInSubtree(node, skipChildren: true);
                 Record(node, reason, hidden: false, log);
                 Subtract(node);
                 node.Remove();
+                node = next;
                 continue;
             }
-            var children = node.Children;
-            for (var k = children.Count - 1; k >= 0; k--)
-                stack.Push(children[k]);
+            node = root.NextInSubtree(node);
         }
     }
 
     private static void DropNonContent(HtmlNode root, CleaningLog log)
     {
-        var stack = new Stack<HtmlNode>();
-        stack.Push(root);
-        while (stack.Count > 0)
+        // Each element's children are judged when the walk reaches the element, before it goes below.
+        for (var node = root; node is not null; node = root.NextInSubtree(node))
         {
-            var node = stack.Pop();
-            node.RemoveChildren(child =>
+            for (var child = node.FirstChild; child is not null;)
             {
-                if (!child.IsElement)
-                    return false;
-                var drop = DropSilently.Contains(child.Name);
-                if (!drop && IsHidden(child))
+                var next = child.NextSibling;
+                if (child.IsElement)
                 {
-                    Record(child, RemovalReason.Hidden, hidden: true, log);
-                    drop = true;
+                    var drop = child.Is(TagFlags.NonContent);
+                    if (!drop && IsHidden(child))
+                    {
+                        Record(child, RemovalReason.Hidden, hidden: true, log);
+                        drop = true;
+                    }
+                    if (drop)
+                    {
+                        Subtract(child);
+                        child.Remove();
+                    }
                 }
-                if (drop)
-                    Subtract(child);
-                return drop;
-            });
-            var children = node.Children;
-            for (var k = children.Count - 1; k >= 0; k--)
-            {
-                if (children[k].HasChildren)
-                    stack.Push(children[k]);
+                child = next;
             }
         }
     }
@@ -122,7 +112,7 @@ internal sealed class DomCleaner
 
     internal static bool IsHidden(HtmlNode node)
     {
-        if (node.Attributes is null)
+        if (!node.HasAttributes)
             return false;
         if (node.Attr("hidden") is not null)
             return true;
@@ -132,10 +122,9 @@ internal sealed class DomCleaner
             return true;
         if (node.Attr("class") is { } cls)
         {
-            var hidden = HiddenClasses.GetAlternateLookup<ReadOnlySpan<char>>();
             foreach (var range in cls.AsSpan().SplitAny(" \t\n"))
             {
-                if (hidden.Contains(cls.AsSpan()[range]))
+                if (HiddenClassLookup.Contains(cls.AsSpan()[range]))
                     return true;
             }
         }
@@ -145,7 +134,15 @@ internal sealed class DomCleaner
     /// <summary>Inline CSS that keeps a block from readers: display:none, visibility:hidden, far off-screen, zero size text.</summary>
     internal static bool HiddenByStyle(string style)
     {
-        var s = style.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant();
+        // Spaces out and lower case, in a stack buffer for the usual short style (no string per element).
+        Span<char> buffer = style.Length <= 512 ? stackalloc char[style.Length] : new char[style.Length];
+        var n = 0;
+        foreach (var c in style)
+        {
+            if (c != ' ')
+                buffer[n++] = char.ToLowerInvariant(c);
+        }
+        ReadOnlySpan<char> s = buffer[..n];
         if (s.Contains("display:none", StringComparison.Ordinal) || s.Contains("visibility:hidden", StringComparison.Ordinal))
             return true;
         if (s.Contains("font-size:0", StringComparison.Ordinal) && !s.Contains("font-size:0.", StringComparison.Ordinal))
@@ -166,7 +163,7 @@ internal sealed class DomCleaner
         return false;
     }
 
-    private static RemovalReason? Boilerplate(HtmlNode node, int pageText)
+    private static RemovalReason? Boilerplate(HtmlNode node, int pageText, Dictionary<string, (CueVerdict, RemovalReason)> cues)
     {
         var share = (node.TextChars - node.LinkChars) / (double)pageText;
         RemovalReason? byTag = node.Name switch
@@ -191,9 +188,9 @@ internal sealed class DomCleaner
             };
         }
         // Inline elements never hold a boilerplate block worth a cue check; skipping them halves the cost.
-        if (node.Name is "body" or "html" or "article" or "main" or "#document" or "a" or "span" or "b" or "i" or "em" or "strong" or "font" or "br" or "img" or "small" or "sup" or "sub" or "u" or "code" or "abbr" or "time" or "cite" or "q" or "mark" or "s" or "strike" or "big" or "tt" || node.Attributes is null)
+        if (node.Name is "body" or "html" or "article" or "main" or "#document" or "a" or "span" or "b" or "i" or "em" or "strong" or "font" or "br" or "img" or "small" or "sup" or "sub" or "u" or "code" or "abbr" or "time" or "cite" or "q" or "mark" or "s" or "strike" or "big" or "tt" || !node.HasAttributes)
             return null;
-        var (verdict, reason) = BoilerplateCues.Classify(node);
+        var (verdict, reason) = BoilerplateCues.Classify(node, cues);
         // Comment threads can outweigh a short post; they go whenever the page keeps some text without them.
         if (verdict == CueVerdict.Boilerplate && reason == RemovalReason.Comments && pageText - (node.TextChars - node.LinkChars) >= MinTextBesideComments)
             return reason;
@@ -207,7 +204,7 @@ internal sealed class DomCleaner
 
     private static bool HasDescendant(HtmlNode node, string name)
     {
-        foreach (var d in node.Descendants())
+        for (var d = node.FirstChild; d is not null; d = node.NextInSubtree(d))
         {
             if (string.Equals(d.Name, name, StringComparison.Ordinal))
                 return true;
@@ -220,8 +217,10 @@ internal sealed class DomCleaner
     {
         var text = new StringBuilder();
         var links = new List<RemovedLink>();
-        var linkText = new StringBuilder();
-        AppendText(node, text, links, linkText);
+        // Sized so that clearing it between links never re-allocates (a grown StringBuilder does on Clear).
+        var linkText = new StringBuilder(256);
+        // The record keeps the first MaxRemovedText characters; only a breadcrumb needs its whole text.
+        AppendText(node, text, links, linkText, limitText: reason != RemovalReason.Breadcrumb);
         var t = TextNormaliser.CollapseLines(text.ToString());
         if (t.Length == 0)
             return;
@@ -278,39 +277,54 @@ internal sealed class DomCleaner
         return parts;
     }
 
-    private static void AppendText(HtmlNode root, StringBuilder text, List<RemovedLink> links, StringBuilder linkText)
+    private static void AppendText(HtmlNode root, StringBuilder text, List<RemovedLink> links, StringBuilder linkText, bool limitText)
     {
-        var stack = new Stack<HtmlNode>();
-        stack.Push(root);
-        while (stack.Count > 0)
+        // Depth-first over the subtree without a stack; a non-content element below the root is skipped whole.
+        // With limitText the text stops once it holds more visible characters than a record keeps (collapsing
+        // whitespace never shortens visible text, so the kept prefix is the same), and the walk stops when the
+        // links are full too.
+        var visible = 0;
+        var textFull = false;
+        for (var node = root; node is not null;)
         {
-            var node = stack.Pop();
+            if (textFull && links.Count > MaxRemovedLinks)
+                break;
+            var skip = false;
             if (node.Kind == HtmlNodeKind.Text)
             {
-                text.Append(node.Text);
-                continue;
-            }
-            if (DropSilently.Contains(node.Name) && node != root)
-                continue;
-            if (node.Name == "a" && links.Count <= MaxRemovedLinks)
-            {
-                linkText.Clear();
-                foreach (var d in node.Descendants())
+                if (!textFull)
                 {
-                    if (d.Kind == HtmlNodeKind.Text)
-                        linkText.Append(d.Text);
+                    var span = node.TextSpan;
+                    text.Append(span);
+                    if (limitText)
+                    {
+                        foreach (var c in span)
+                        {
+                            if (!TextNormaliser.IsSpace(c))
+                                visible++;
+                        }
+                        textFull = visible > MaxRemovedText;
+                    }
                 }
-                var lt = TextNormaliser.Collapse(linkText.ToString());
-                if (lt.Length > 0)
-                    links.Add(new RemovedLink(lt, node.Attr("href")));
             }
-            if (IsBlockBoundary(node.Name))
-                text.Append('\n');
-            var children = node.Children;
-            for (var k = children.Count - 1; k >= 0; k--)
-                stack.Push(children[k]);
+            else if (node != root && node.Is(TagFlags.NonContent))
+            {
+                skip = true;
+            }
+            else
+            {
+                if (node.Name == "a" && links.Count <= MaxRemovedLinks)
+                {
+                    linkText.Clear();
+                    node.AppendInnerText(linkText);
+                    var lt = TextNormaliser.Collapse(linkText.ToString());
+                    if (lt.Length > 0)
+                        links.Add(new RemovedLink(lt, node.Attr("href")));
+                }
+                if (!textFull && (node.Is(TagFlags.Block) || node.Name == "br"))
+                    text.Append('\n');
+            }
+            node = root.NextInSubtree(node, skip);
         }
     }
-
-    private static bool IsBlockBoundary(string name) => BlockLinearizer.IsBlock(name) || name == "br";
 }

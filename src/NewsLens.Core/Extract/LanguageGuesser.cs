@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace NewsLens.Extract;
 
 /// <summary>
@@ -18,7 +20,13 @@ internal static class LanguageGuesser
     /// <summary>Only the head of long texts is read: the guess settles within a few thousand characters.</summary>
     private const int MaxChars = 20_000;
 
-    private static readonly HashSet<string> EnglishWords = new(StringComparer.Ordinal) { "the", "and", "of", "to", "in", "is", "that", "for", "with", "was", "on", "it", "as", "are", "be", "by", "this", "from", "at", "have", "has", "he", "she", "they", "said", "not", "but" };
+    private static readonly FrozenSet<string> EnglishWords = FrozenSet.ToFrozenSet(
+        ["the", "and", "of", "to", "in", "is", "that", "for", "with", "was", "on", "it", "as", "are", "be", "by", "this", "from", "at", "have", "has", "he", "she", "they", "said", "not", "but"],
+        StringComparer.Ordinal);
+
+    private static readonly System.Buffers.SearchValues<char> WordBreaks = System.Buffers.SearchValues.Create(" \n\t,.;:!?\"'()");
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> EnglishLookup = EnglishWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
     public static string Guess(string text)
     {
@@ -42,14 +50,20 @@ internal static class LanguageGuesser
             return "other";
         var words = 0;
         var english = 0;
-        foreach (var range in span.SplitAny(" \n\t,.;:!?\"'()"))
+        Span<char> lower = stackalloc char[4];
+        for (var rest = span; ;)
         {
-            var w = span[range];
-            if (w.IsEmpty)
-                continue;
-            words++;
-            if (w.Length <= 4 && EnglishWords.Contains(w.ToString().ToLowerInvariant()))
-                english++;
+            var at = rest.IndexOfAny(WordBreaks);
+            var w = at < 0 ? rest : rest[..at];
+            if (!w.IsEmpty)
+            {
+                words++;
+                if (w.Length <= 4 && EnglishLookup.Contains(lower[..w.ToLowerInvariant(lower)]))
+                    english++;
+            }
+            if (at < 0)
+                break;
+            rest = rest[(at + 1)..];
         }
         return words > 0 && english >= words * MinEnglishShare ? "en" : "other";
     }

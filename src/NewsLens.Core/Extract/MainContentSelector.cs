@@ -268,7 +268,7 @@ internal sealed class MainContentSelector
             return included;
         var threshold = Math.Max(10, topScore * SiblingShare);
         var topClass = top.Attr("class");
-        foreach (var sibling in parent.Children)
+        for (var sibling = parent.FirstChild; sibling is not null; sibling = sibling.NextSibling)
         {
             if (sibling == top || !sibling.IsElement)
                 continue;
@@ -315,11 +315,7 @@ internal sealed class MainContentSelector
     private static string PlainText(HtmlNode node)
     {
         var sb = new System.Text.StringBuilder();
-        foreach (var d in node.Descendants())
-        {
-            if (d.Kind == HtmlNodeKind.Text)
-                sb.Append(d.Text);
-        }
+        node.AppendInnerText(sb);
         return sb.ToString().Trim();
     }
 

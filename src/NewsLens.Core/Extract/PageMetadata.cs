@@ -62,7 +62,7 @@ internal sealed class MetadataReader
     public PageMetadata Read(HtmlNode root)
     {
         var meta = new PageMetadata();
-        foreach (var node in root.Descendants())
+        for (var node = root.FirstChild; node is not null; node = root.NextInSubtree(node))
         {
             if (!node.IsElement)
                 continue;
@@ -115,14 +115,10 @@ internal sealed class MetadataReader
 
     internal static string InnerText(HtmlNode node)
     {
-        if (node.Children is [{ Kind: HtmlNodeKind.Text } only])
+        if (node.FirstChild is { Kind: HtmlNodeKind.Text } only && only.NextSibling is null)
             return only.Text!;
         var sb = new StringBuilder();
-        foreach (var d in node.Descendants())
-        {
-            if (d.Kind == HtmlNodeKind.Text)
-                sb.Append(d.Text);
-        }
+        node.AppendInnerText(sb);
         return sb.ToString();
     }
 

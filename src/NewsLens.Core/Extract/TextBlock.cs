@@ -28,9 +28,20 @@ internal sealed class TextBlock
         LinkChars = linkChars;
         Owner = owner;
         Links = links;
-        VisibleChars = Html.TextStats.CountVisible(text);
-        EffectiveLength = TextNormaliser.EffectiveLength(text);
-        Punctuation = TextNormaliser.CountPunctuation(text);
+        // One pass for the three counts (same rules as TextStats.CountVisible, TextNormaliser.EffectiveLength and CountPunctuation).
+        int visible = 0, effective = 0, punctuation = 0;
+        foreach (var c in text)
+        {
+            if (!char.IsWhiteSpace(c))
+                visible++;
+            if (!TextNormaliser.IsSpace(c))
+                effective += TextNormaliser.IsCjk(c) ? 3 : 1;
+            if (TextNormaliser.IsProsePunctuation(c))
+                punctuation++;
+        }
+        VisibleChars = visible;
+        EffectiveLength = effective;
+        Punctuation = punctuation;
     }
 
     public string Text { get; }

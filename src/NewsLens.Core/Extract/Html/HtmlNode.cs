@@ -9,18 +9,33 @@ internal enum HtmlNodeKind
 /// <summary>
 /// One node of the parsed page. Deliberately small: extraction needs names, a few attributes, text and
 /// the tree shape, nothing of the full DOM. Element names are lower-case; text is entity-decoded.
+/// Children are a doubly linked sibling chain (no list per element, O(1) removal), and a text node
+/// without entities keeps only its range of the page: its string is made the first time it is asked for.
 /// </summary>
 internal sealed class HtmlNode
 {
-    private List<HtmlNode>? children;
     private string? classAndId;
+    private string? text;
+    private readonly string? source;
+    private readonly int start;
+    private readonly int length;
 
-    private HtmlNode(HtmlNodeKind kind, string name, string? text, List<KeyValuePair<string, string>>? attributes)
+    private HtmlNode(HtmlNodeKind kind, string name, TagFlags flags, string? text, string[]? attributes)
     {
         Kind = kind;
         Name = name;
-        Text = text;
+        Flags = flags;
+        this.text = text;
         Attributes = attributes;
+    }
+
+    private HtmlNode(string source, int start, int length)
+    {
+        Kind = HtmlNodeKind.Text;
+        Name = "#text";
+        this.source = source;
+        this.start = start;
+        this.length = length;
     }
 
     public HtmlNodeKind Kind { get; }
@@ -28,16 +43,33 @@ internal sealed class HtmlNode
     /// <summary>Lower-case tag name, or "#text".</summary>
     public string Name { get; }
 
-    /// <summary>Decoded text of a text node (also the raw content of raw-text elements such as JSON-LD scripts).</summary>
-    public string? Text { get; }
+    /// <summary>What the tag is (block, void, non-content...), from <see cref="TagTable"/>; none for text and unknown tags.</summary>
+    public TagFlags Flags { get; }
 
-    public List<KeyValuePair<string, string>>? Attributes { get; }
+    public bool Is(TagFlags flag) => (Flags & flag) != 0;
+
+    /// <summary>Decoded text of a text node (also the raw content of raw-text elements such as JSON-LD scripts).</summary>
+    public string? Text => text ??= source?.Substring(start, length);
+
+    /// <summary>The text of a text node without making a string of it (empty for elements).</summary>
+    public ReadOnlySpan<char> TextSpan => text is not null ? text.AsSpan() : source is not null ? source.AsSpan(start, length) : default;
+
+    /// <summary>Kept attributes as name, value, name, value... (null when the element has none).</summary>
+    private string[]? Attributes { get; }
+
+    public bool HasAttributes => Attributes is not null;
 
     public HtmlNode? Parent { get; private set; }
 
-    public IReadOnlyList<HtmlNode> Children => (IReadOnlyList<HtmlNode>?)children ?? [];
+    public HtmlNode? FirstChild { get; private set; }
 
-    public bool HasChildren => children is { Count: > 0 };
+    public HtmlNode? LastChild { get; private set; }
+
+    public HtmlNode? NextSibling { get; private set; }
+
+    public HtmlNode? PreviousSibling { get; private set; }
+
+    public bool HasChildren => FirstChild is not null;
 
     /// <summary>Depth below the document root (the root is 0).</summary>
     public int Depth { get; private set; }
@@ -50,46 +82,93 @@ internal sealed class HtmlNode
     /// <summary>Of <see cref="TextChars"/>, those inside links.</summary>
     public int LinkChars { get; set; }
 
-    public static HtmlNode Element(string name, List<KeyValuePair<string, string>>? attributes) => new(HtmlNodeKind.Element, name, null, attributes);
+    public static HtmlNode Element(string name, TagFlags flags, string[]? attributes) => new(HtmlNodeKind.Element, name, flags, null, attributes);
 
-    public static HtmlNode TextNode(string text) => new(HtmlNodeKind.Text, "#text", text, null);
+    public static HtmlNode Element(string name, string[]? attributes) => new(HtmlNodeKind.Element, name, TagTable.FlagsOf(name), null, attributes);
+
+    public static HtmlNode TextNode(string text) => new(HtmlNodeKind.Text, "#text", TagFlags.None, text, null);
+
+    /// <summary>A text node standing for <c>source[start..start+length]</c>, materialised only when read as a string.</summary>
+    public static HtmlNode TextNode(string source, int start, int length) => new(source, start, length);
 
     public void Append(HtmlNode child)
     {
         child.Parent = this;
         child.Depth = Depth + 1;
-        (children ??= []).Add(child);
+        child.PreviousSibling = LastChild;
+        child.NextSibling = null;
+        if (LastChild is null)
+            FirstChild = child;
+        else
+            LastChild.NextSibling = child;
+        LastChild = child;
     }
 
     /// <summary>Detaches this node from its parent (extraction removes boilerplate subtrees this way).</summary>
     public void Remove()
     {
-        Parent?.children?.Remove(this);
+        if (Parent is { } parent)
+        {
+            if (PreviousSibling is null)
+                parent.FirstChild = NextSibling;
+            else
+                PreviousSibling.NextSibling = NextSibling;
+            if (NextSibling is null)
+                parent.LastChild = PreviousSibling;
+            else
+                NextSibling.PreviousSibling = PreviousSibling;
+        }
         Parent = null;
+        NextSibling = null;
+        PreviousSibling = null;
     }
 
-    /// <summary>Removes every child the predicate picks, in one pass over the child list.</summary>
+    /// <summary>Removes every child the predicate picks, in one pass over the children.</summary>
     public void RemoveChildren(Predicate<HtmlNode> drop)
     {
-        if (children is null)
-            return;
-        children.RemoveAll(c =>
+        for (var c = FirstChild; c is not null;)
         {
-            if (!drop(c))
-                return false;
-            c.Parent = null;
-            return true;
-        });
+            var next = c.NextSibling;
+            if (drop(c))
+                c.Remove();
+            c = next;
+        }
+    }
+
+    /// <summary>Children in document order (a fresh list: for the few callers that need indexing).</summary>
+    public List<HtmlNode> ChildList()
+    {
+        var list = new List<HtmlNode>();
+        for (var c = FirstChild; c is not null; c = c.NextSibling)
+            list.Add(c);
+        return list;
+    }
+
+    /// <summary>
+    /// The node after <paramref name="node"/> in a depth-first walk of this subtree, or null at its end;
+    /// with <paramref name="skipChildren"/> the walk does not enter <paramref name="node"/>. No stack, no allocation.
+    /// </summary>
+    public HtmlNode? NextInSubtree(HtmlNode node, bool skipChildren = false)
+    {
+        if (!skipChildren && node.FirstChild is { } first)
+            return first;
+        for (var n = node; n is not null && n != this; n = n.Parent)
+        {
+            if (n.NextSibling is { } next)
+                return next;
+        }
+        return null;
     }
 
     public string? Attr(string name)
     {
-        if (Attributes is null)
+        var a = Attributes;
+        if (a is null)
             return null;
-        foreach (var kv in Attributes)
+        for (var k = 0; k + 1 < a.Length; k += 2)
         {
-            if (string.Equals(kv.Key, name, StringComparison.Ordinal))
-                return kv.Value;
+            if (string.Equals(a[k], name, StringComparison.Ordinal))
+                return a[k + 1];
         }
         return null;
     }
@@ -113,23 +192,20 @@ internal sealed class HtmlNode
         return result;
     }
 
-    /// <summary>Appends every descendant, in document order, to <paramref name="into"/> (no recursion, one stack).</summary>
+    /// <summary>Appends every descendant, in document order, to <paramref name="into"/> (no recursion, no stack).</summary>
     public void CollectDescendants(List<HtmlNode> into)
     {
-        if (children is null)
-            return;
-        var stack = new Stack<HtmlNode>();
-        for (var k = children.Count - 1; k >= 0; k--)
-            stack.Push(children[k]);
-        while (stack.Count > 0)
+        for (var n = FirstChild; n is not null; n = NextInSubtree(n))
+            into.Add(n);
+    }
+
+    /// <summary>The concatenated text of every text node below this one.</summary>
+    public void AppendInnerText(System.Text.StringBuilder into)
+    {
+        for (var n = FirstChild; n is not null; n = NextInSubtree(n))
         {
-            var node = stack.Pop();
-            into.Add(node);
-            var list = node.children;
-            if (list is null)
-                continue;
-            for (var k = list.Count - 1; k >= 0; k--)
-                stack.Push(list[k]);
+            if (n.Kind == HtmlNodeKind.Text)
+                into.Append(n.TextSpan);
         }
     }
 

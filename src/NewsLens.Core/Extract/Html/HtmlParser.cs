@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Net;
 using NewsLens.Pipeline;
 
@@ -24,48 +23,12 @@ internal sealed class HtmlParser
     /// <summary>How far down the open-element stack an end tag looks for its start tag before being ignored.</summary>
     private const int MaxEndTagSearch = 64;
 
-    private static readonly FrozenSet<string> VoidElements = FrozenSet.ToFrozenSet(
-        ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "keygen", "basefont", "bgsound", "frame"],
-        StringComparer.Ordinal);
-
-    /// <summary>Elements whose content is not markup. Only script (for JSON-LD) and title keep their text.</summary>
-    private static readonly FrozenSet<string> RawTextElements = FrozenSet.ToFrozenSet(
-        ["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext", "svg", "math", "select"],
-        StringComparer.Ordinal);
-
-    /// <summary>Start tags that close an open p (HTML5 "closes a p element in button scope").</summary>
-    private static readonly FrozenSet<string> ClosesParagraph = FrozenSet.ToFrozenSet(
-        ["address", "article", "aside", "blockquote", "center", "details", "dialog", "dir", "div", "dl", "fieldset", "figcaption", "figure",
-         "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "main", "menu", "nav", "ol", "p", "pre", "section",
-         "summary", "table", "ul", "li", "dd", "dt"],
-        StringComparer.Ordinal);
-
-    /// <summary>HTML5 "special" elements: an unmatched inline end tag never closes across them.</summary>
-    private static readonly FrozenSet<string> Special = FrozenSet.ToFrozenSet(
-        ["address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dir", "div", "dl", "dt", "fieldset", "figcaption",
-         "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "html", "li", "main", "menu", "nav", "ol", "p",
-         "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "caption", "select", "button", "marquee", "object", "applet"],
-        StringComparer.Ordinal);
-
-    /// <summary>Scope boundaries: a block end tag does not close elements outside the table cell it is in.</summary>
-    private static readonly FrozenSet<string> ScopeBoundary = FrozenSet.ToFrozenSet(
-        ["html", "table", "td", "th", "caption", "template", "object", "marquee", "applet"], StringComparer.Ordinal);
-
-    private static readonly FrozenDictionary<string, string> KnownNames = FrozenDictionary.ToFrozenDictionary(
-        "a abbr address area article aside audio b base bdi bdo blockquote body br button canvas caption center cite code col colgroup data dd del details dfn dialog div dl dt em embed fieldset figcaption figure font footer form frame frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html i iframe img input ins kbd label legend li link main map mark menu meta nav noscript object ol optgroup option p param picture pre q s samp script section select small source span strike strong style sub summary sup svg table tbody td template textarea tfoot th thead time title tr track tt u ul var video wbr text"
-            .Split(' ').Select(n => KeyValuePair.Create(n, n)), StringComparer.Ordinal);
-
     /// <summary>
     /// The only attributes extraction reads; every other one (src, srcset, data-*, width...) is skipped
     /// without allocating, which is most of the parse cost saved on real pages.
     /// </summary>
-    private static readonly FrozenDictionary<string, string> KeptAttributes = FrozenDictionary.ToFrozenDictionary(
-        "class id style href hidden aria-hidden role itemprop content name property http-equiv datetime type rel lang xml:lang title pubdate charset"
-            .Split(' ').Select(n => KeyValuePair.Create(n, n)), StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>Void elements extraction never reads: not even a node is made for them.</summary>
-    private static readonly FrozenSet<string> SkippedVoid = FrozenSet.ToFrozenSet(
-        ["img", "source", "track", "wbr", "area", "col", "param", "embed", "input", "keygen", "basefont", "bgsound"], StringComparer.Ordinal);
+    private static readonly AsciiNameTable KeptAttributeNames = new(
+        "class id style href hidden aria-hidden role itemprop content name property http-equiv datetime type rel lang xml:lang title pubdate charset".Split(' '));
 
     private readonly int maxDepth;
 
@@ -77,7 +40,8 @@ internal sealed class HtmlParser
     /// </summary>
     public HtmlNode Parse(string html)
     {
-        var state = new BuildState(HtmlNode.Element("#document", null), maxDepth);
+        var state = new BuildState(HtmlNode.Element("#document", TagTable.DocumentFlags, null), maxDepth);
+        var scratch = new List<string>();
         var i = 0;
         var n = html.Length;
         var textStart = 0;
@@ -102,11 +66,11 @@ internal sealed class HtmlParser
                 {
                     state.Text(html, textStart, lt);
                     var nameEnd = ScanName(html, nameStart);
-                    var name = TagName(html, nameStart, nameEnd);
+                    var (name, flags) = TagName(html, nameStart, nameEnd);
                     var gt = html.IndexOf('>', nameEnd);
                     i = gt < 0 ? n : gt + 1;
                     textStart = i;
-                    state.EndTag(name);
+                    state.EndTag(name, flags);
                 }
                 else
                 {
@@ -121,25 +85,25 @@ internal sealed class HtmlParser
             {
                 state.Text(html, textStart, lt);
                 var nameEnd = ScanName(html, lt + 1);
-                var name = TagName(html, lt + 1, nameEnd);
-                var (attributes, end, selfClosing) = ScanAttributes(html, nameEnd);
+                var (name, flags) = TagName(html, lt + 1, nameEnd);
+                var (attributes, end, selfClosing) = ScanAttributes(html, nameEnd, scratch);
                 i = end;
-                var close = RawTextElements.Contains(name) && !selfClosing ? FindRawTextEnd(html, i, name) : -1;
+                var close = (flags & TagFlags.RawText) != 0 && !selfClosing ? FindRawTextEnd(html, i, name) : -1;
                 // svg, math and select are skipped whole only when they are closed; an unclosed one must not swallow the page.
                 if (close >= 0 && close == n && name is "svg" or "math" or "select")
                     close = -1;
                 if (close >= 0)
                 {
                     // Only JSON-LD scripts and the title are read later; other raw text is skipped unallocated.
-                    var keepText = name == "title" || (name == "script" && attributes is not null && attributes.Exists(a => a.Key == "type" && a.Value.Contains("json", StringComparison.OrdinalIgnoreCase)));
+                    var keepText = name == "title" || (name == "script" && IsJsonType(attributes));
                     var content = keepText ? html[i..close] : null;
-                    state.RawTextElement(name, attributes, content);
+                    state.RawTextElement(name, flags, attributes, content);
                     var gt = close < n ? html.IndexOf('>', close) : -1;
                     i = gt < 0 ? n : gt + 1;
                 }
-                else if (!SkippedVoid.Contains(name))
+                else if ((flags & TagFlags.SkippedVoid) == 0)
                 {
-                    state.StartTag(name, attributes, selfClosing || VoidElements.Contains(name));
+                    state.StartTag(name, flags, attributes, selfClosing || (flags & TagFlags.Void) != 0);
                 }
                 textStart = i;
             }
@@ -150,6 +114,7 @@ internal sealed class HtmlParser
             }
         }
         state.Text(html, textStart, n);
+        state.Finish();
         return state.Root;
     }
 
@@ -165,15 +130,12 @@ internal sealed class HtmlParser
         return i;
     }
 
-    private static string TagName(string s, int start, int end)
+    private static (string Name, TagFlags Flags) TagName(string s, int start, int end)
     {
         var span = s.AsSpan(start, end - start);
-        Span<char> lower = stackalloc char[Math.Min(span.Length, 64)];
-        if (span.Length > 64)
-            return span.ToString().ToLowerInvariant();
-        span.ToLowerInvariant(lower);
-        var lookup = KnownNames.GetAlternateLookup<ReadOnlySpan<char>>();
-        return lookup.TryGetValue(lower, out var known) ? known : lower.ToString();
+        if (TagTable.TryGet(span, out var known, out var flags))
+            return (known, flags);
+        return (span.ToString().ToLowerInvariant(), TagFlags.None);
     }
 
     private static int SkipDeclarationOrComment(string s, int lt)
@@ -205,17 +167,18 @@ internal sealed class HtmlParser
         }
     }
 
-    private static (List<KeyValuePair<string, string>>? Attributes, int End, bool SelfClosing) ScanAttributes(string s, int i)
+    /// <summary>The kept attributes of a start tag (gathered in <paramref name="scratch"/>, returned as an exact-size array), where the tag ends, and whether it is self-closing.</summary>
+    private static (string[]? Attributes, int End, bool SelfClosing) ScanAttributes(string s, int i, List<string> scratch)
     {
-        List<KeyValuePair<string, string>>? attributes = null;
+        scratch.Clear();
         var n = s.Length;
         while (i < n)
         {
             var c = s[i];
             if (c == '>')
-                return (attributes, i + 1, false);
+                return (Kept(scratch), i + 1, false);
             if (c == '/' && i + 1 < n && s[i + 1] == '>')
-                return (attributes, i + 2, true);
+                return (Kept(scratch), i + 2, true);
             if (c is ' ' or '\t' or '\n' or '\f' or '/')
             {
                 i++;
@@ -227,8 +190,8 @@ internal sealed class HtmlParser
             var nameEnd = i;
             while (i < n && s[i] is ' ' or '\t' or '\n' or '\f')
                 i++;
-            var keep = KeptAttributes.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(s.AsSpan(nameStart, nameEnd - nameStart), out var attributeName)
-                && (attributes?.Count ?? 0) < MaxAttributes;
+            var attributeIndex = KeptAttributeNames.IndexOf(s.AsSpan(nameStart, nameEnd - nameStart));
+            var keep = attributeIndex >= 0 && scratch.Count < MaxAttributes * 2;
             var value = "";
             if (i < n && s[i] == '=')
             {
@@ -253,9 +216,35 @@ internal sealed class HtmlParser
                 }
             }
             if (keep)
-                (attributes ??= []).Add(KeyValuePair.Create(attributeName!, value));
+            {
+                scratch.Add(KeptAttributeNames[attributeIndex]);
+                scratch.Add(value);
+            }
         }
-        return (attributes, n, false);
+        return (Kept(scratch), n, false);
+    }
+
+    /// <summary>The gathered name/value pairs as an exact-size array.</summary>
+    private static string[]? Kept(List<string> scratch)
+    {
+        if (scratch.Count == 0)
+            return null;
+        var kept = new string[scratch.Count];
+        for (var k = 0; k < kept.Length; k++)
+            kept[k] = scratch[k];
+        return kept;
+    }
+
+    private static bool IsJsonType(string[]? attributes)
+    {
+        if (attributes is null)
+            return false;
+        for (var k = 0; k + 1 < attributes.Length; k += 2)
+        {
+            if (attributes[k] == "type" && attributes[k + 1].Contains("json", StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
+        return false;
     }
 
     private static string Value(string s, int start, int end)
@@ -273,6 +262,33 @@ internal sealed class HtmlParser
         private readonly List<HtmlNode> open = [root];
         private bool headOpen;
 
+        /// <summary>Open elements that are links (a with href): text added now is link text.</summary>
+        private int linkDepth;
+
+        /// <summary>Open p elements: with none open, a block start tag has no p to close and the stack is not searched.</summary>
+        private int openParagraphs;
+
+        /// <summary>Open a and li elements, for the same shortcut on their implied end tags.</summary>
+        private int openAnchors;
+
+        private int openItems;
+
+        private void Count(HtmlNode e, int delta)
+        {
+            switch (e.Name)
+            {
+                case "p":
+                    openParagraphs += delta;
+                    break;
+                case "a":
+                    openAnchors += delta;
+                    break;
+                case "li":
+                    openItems += delta;
+                    break;
+            }
+        }
+
         public HtmlNode Root { get; } = root;
 
         private HtmlNode Current => open[^1];
@@ -282,47 +298,87 @@ internal sealed class HtmlParser
             if (end <= start)
                 return;
             var span = s.AsSpan(start, end - start);
-            if (span.IsWhiteSpace())
+            // One pass: visible characters (none means a whitespace gap) and whether entities need decoding.
+            var visible = 0;
+            var entities = false;
+            foreach (var c in span)
+            {
+                if (!char.IsWhiteSpace(c))
+                {
+                    visible++;
+                    entities |= c == '&';
+                }
+            }
+            if (visible == 0)
             {
                 // Whitespace between tags only separates words; one space keeps that, without a string per gap.
-                if (Current.HasChildren && Current.Children[^1] is { Kind: HtmlNodeKind.Text })
+                if (Current.LastChild is { Kind: HtmlNodeKind.Text })
                     return;
                 Current.Append(HtmlNode.TextNode(" "));
                 return;
             }
-            var raw = span.ToString();
-            var node = HtmlNode.TextNode(raw.Contains('&', StringComparison.Ordinal) ? WebUtility.HtmlDecode(raw) : raw);
+            // Text without entities stays a range of the page until someone asks for its string.
+            HtmlNode node;
+            if (entities)
+            {
+                node = HtmlNode.TextNode(WebUtility.HtmlDecode(span.ToString()));
+                visible = TextStats.CountVisible(node.TextSpan);
+            }
+            else
+            {
+                node = HtmlNode.TextNode(s, start, end - start);
+            }
             Current.Append(node);
-            AddStats(node);
+            AddStats(node, visible);
         }
 
-        /// <summary>Counts a text node's visible characters into every open element (they are exactly its ancestors).</summary>
-        private void AddStats(HtmlNode text)
+        /// <summary>
+        /// Counts a text node's visible characters into its parent; an element's totals reach its own parent
+        /// when it is closed (<see cref="PopTo"/>), so every ancestor ends with the sum of its subtree.
+        /// </summary>
+        private void AddStats(HtmlNode text) => AddStats(text, TextStats.CountVisible(text.TextSpan));
+
+        private void AddStats(HtmlNode text, int visible)
         {
-            var visible = TextStats.CountVisible(text.Text!);
             if (visible == 0)
                 return;
             text.TextChars = visible;
-            var inLink = false;
-            for (var k = open.Count - 1; k >= 0; k--)
+            var parent = Current;
+            parent.TextChars += visible;
+            if (linkDepth > 0)
             {
-                var e = open[k];
-                if (!inLink && e.Name == "a" && e.Attr("href") is not null)
-                    inLink = true;
-            }
-            foreach (var e in open)
-            {
-                e.TextChars += visible;
-                if (inLink)
-                    e.LinkChars += visible;
-            }
-            if (inLink)
                 text.LinkChars = visible;
+                parent.LinkChars += visible;
+            }
         }
 
-        public void RawTextElement(string name, List<KeyValuePair<string, string>>? attributes, string? content)
+        private static bool IsLink(HtmlNode e) => e.Name == "a" && e.Attr("href") is not null;
+
+        /// <summary>Closes the open elements from index <paramref name="k"/> up, passing each one's text totals to its parent.</summary>
+        private void PopTo(int k)
         {
-            var element = HtmlNode.Element(name, attributes);
+            for (var j = open.Count - 1; j >= k; j--)
+            {
+                var e = open[j];
+                if (IsLink(e))
+                {
+                    linkDepth--;
+                    e.LinkChars = e.TextChars;
+                }
+                Count(e, -1);
+                var parent = open[j - 1];
+                parent.TextChars += e.TextChars;
+                parent.LinkChars += e.LinkChars;
+            }
+            open.RemoveRange(k, open.Count - k);
+        }
+
+        /// <summary>Closes everything still open at the end of the input.</summary>
+        public void Finish() => PopTo(1);
+
+        public void RawTextElement(string name, TagFlags flags, string[]? attributes, string? content)
+        {
+            var element = HtmlNode.Element(name, flags, attributes);
             Push(element);
             if (!string.IsNullOrEmpty(content))
             {
@@ -330,10 +386,10 @@ internal sealed class HtmlParser
                 element.Append(text);
                 AddStats(text);
             }
-            open.RemoveAt(open.Count - 1);
+            PopTo(open.Count - 1);
         }
 
-        public void StartTag(string name, List<KeyValuePair<string, string>>? attributes, bool isVoid)
+        public void StartTag(string name, TagFlags flags, string[]? attributes, bool isVoid)
         {
             // Anything but head content ends the head, as in browsers (an unclosed head must not swallow the page).
             if (headOpen && name is not ("meta" or "link" or "title" or "script" or "style" or "base" or "noscript" or "template"))
@@ -342,7 +398,7 @@ internal sealed class HtmlParser
             {
                 case "html" or "body" or "head" when HasOpen(name):
                     return; // A second <body> adds nothing; its attributes are not needed.
-                case "li":
+                case "li" when openItems > 0:
                     CloseUpTo("li", stopAt: ["ul", "ol", "menu", "table", "td", "div"]);
                     break;
                 case "dt" or "dd":
@@ -364,19 +420,19 @@ internal sealed class HtmlParser
                     CloseUpTo("thead", stopAt: ["table"]);
                     CloseUpTo("tfoot", stopAt: ["table"]);
                     break;
-                case "a":
-                    CloseUpTo("a", stopAt: Special);
+                case "a" when openAnchors > 0:
+                    CloseUpTo("a", stopAt: TagFlags.Special);
                     break;
                 case "h1" or "h2" or "h3" or "h4" or "h5" or "h6" when Current.Name is "h1" or "h2" or "h3" or "h4" or "h5" or "h6":
-                    open.RemoveAt(open.Count - 1);
+                    PopTo(open.Count - 1);
                     break;
             }
-            if (ClosesParagraph.Contains(name))
-                CloseUpTo("p", stopAt: ScopeBoundary);
-            var element = HtmlNode.Element(name, attributes);
+            if ((flags & TagFlags.ClosesParagraph) != 0 && openParagraphs > 0)
+                CloseUpTo("p", stopAt: TagFlags.ScopeBoundary);
+            var element = HtmlNode.Element(name, flags, attributes);
             Push(element);
             if (isVoid)
-                open.RemoveAt(open.Count - 1);
+                PopTo(open.Count - 1);
             else if (name == "head")
                 headOpen = true;
         }
@@ -388,13 +444,13 @@ internal sealed class HtmlParser
             {
                 if (open[k].Name == "head")
                 {
-                    open.RemoveRange(k, open.Count - k);
+                    PopTo(k);
                     return;
                 }
             }
         }
 
-        public void EndTag(string name)
+        public void EndTag(string name, TagFlags flags)
         {
             if (name == "head")
             {
@@ -405,23 +461,23 @@ internal sealed class HtmlParser
             if (name is "br")
             {
                 // Browsers read a stray </br> as <br>.
-                StartTag("br", null, isVoid: true);
+                StartTag("br", TagTable.FlagsOf("br"), null, isVoid: true);
                 return;
             }
-            var isSpecial = Special.Contains(name);
+            var isSpecial = (flags & TagFlags.Special) != 0;
             var limit = Math.Max(1, open.Count - MaxEndTagSearch);
             for (var k = open.Count - 1; k >= limit; k--)
             {
                 var node = open[k];
                 if (string.Equals(node.Name, name, StringComparison.Ordinal))
                 {
-                    open.RemoveRange(k, open.Count - k);
+                    PopTo(k);
                     return;
                 }
                 // An inline end tag never closes a block it is not in; a block end tag stays inside its table cell.
-                if (!isSpecial && Special.Contains(node.Name))
+                if (!isSpecial && node.Is(TagFlags.Special))
                     return;
-                if (isSpecial && ScopeBoundary.Contains(node.Name) && name is not ("table" or "tbody" or "thead" or "tfoot" or "tr" or "td" or "th" or "caption"))
+                if (isSpecial && node.Is(TagFlags.ScopeBoundary) && name is not ("table" or "tbody" or "thead" or "tfoot" or "tr" or "td" or "th" or "caption"))
                     return;
                 if (name is "td" or "th" or "tr" or "tbody" or "thead" or "tfoot" or "caption" && node.Name == "table")
                     return;
@@ -434,6 +490,9 @@ internal sealed class HtmlParser
                 throw new PageRejectedException(RejectionReason.TooDeep, $"element nesting deeper than {maxDepth} (at <{element.Name}>)");
             Current.Append(element);
             open.Add(element);
+            if (IsLink(element))
+                linkDepth++;
+            Count(element, +1);
         }
 
         private bool HasOpen(string name)
@@ -446,18 +505,18 @@ internal sealed class HtmlParser
             return false;
         }
 
-        private void CloseUpTo(string name, IReadOnlySet<string> stopAt)
+        private void CloseUpTo(string name, TagFlags stopAt)
         {
             var limit = Math.Max(1, open.Count - MaxEndTagSearch);
             for (var k = open.Count - 1; k >= limit; k--)
             {
-                var node = open[k].Name;
-                if (string.Equals(node, name, StringComparison.Ordinal))
+                var node = open[k];
+                if (string.Equals(node.Name, name, StringComparison.Ordinal))
                 {
-                    open.RemoveRange(k, open.Count - k);
+                    PopTo(k);
                     return;
                 }
-                if (stopAt.Contains(node))
+                if (node.Is(stopAt))
                     return;
             }
         }
@@ -470,7 +529,7 @@ internal sealed class HtmlParser
                 var node = open[k].Name;
                 if (string.Equals(node, name, StringComparison.Ordinal))
                 {
-                    open.RemoveRange(k, open.Count - k);
+                    PopTo(k);
                     return;
                 }
                 if (Array.IndexOf(stopAt, node) >= 0)

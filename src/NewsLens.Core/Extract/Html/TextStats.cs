@@ -1,38 +1,9 @@
 namespace NewsLens.Extract.Html;
 
-/// <summary>Fills <see cref="HtmlNode.TextChars"/> and <see cref="HtmlNode.LinkChars"/> bottom-up, without recursion.</summary>
+/// <summary>Counting of the visible characters behind <see cref="HtmlNode.TextChars"/> and <see cref="HtmlNode.LinkChars"/> (the parser fills them bottom-up as it closes elements).</summary>
 internal static class TextStats
 {
-    public static void Compute(HtmlNode root)
-    {
-        // Pre-order list reversed is a valid post-order for summing children into parents.
-        var order = new List<HtmlNode> { root };
-        root.CollectDescendants(order);
-        foreach (var node in order)
-        {
-            node.TextChars = 0;
-            node.LinkChars = 0;
-        }
-        for (var k = order.Count - 1; k >= 0; k--)
-        {
-            var node = order[k];
-            if (node.Kind == HtmlNodeKind.Text)
-            {
-                node.TextChars = CountVisible(node.Text!);
-            }
-            else if (node.Name == "a" && node.Attr("href") is not null)
-            {
-                node.LinkChars = node.TextChars;
-            }
-            if (node.Parent is { } parent)
-            {
-                parent.TextChars += node.TextChars;
-                parent.LinkChars += node.LinkChars;
-            }
-        }
-    }
-
-    public static int CountVisible(string text)
+    public static int CountVisible(ReadOnlySpan<char> text)
     {
         var n = 0;
         foreach (var c in text)
