@@ -237,7 +237,7 @@ internal sealed unsafe class NerBlockScorer
     private static void Lookup(BlockTable table, Span<ulong> keys, Span<nint> rows, int from, int count, ulong mask)
     {
         for (var k = from; k < from + count; k++)
-            rows[k] = keys[k] == 0 ? 0 : (nint)table.Home(keys[k] & mask);
+            rows[k] = keys[k] == 0 ? 0 : (nint)table.HomeWide(keys[k] & mask);
         for (var k = from; k < from + count; k++)
             rows[k] = rows[k] == 0 ? (nint)table.Zero : (nint)table.Resolve((byte*)rows[k], keys[k] & mask);
     }

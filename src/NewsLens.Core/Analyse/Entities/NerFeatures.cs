@@ -35,6 +35,9 @@ internal sealed class NerFeatures
 
     private const int LengthCap = 8;
 
+    /// <summary>The value part of a packed word key (below the template byte).</summary>
+    private const ulong WordValueMask = 0xFFFF_FFFF_FFFFUL;
+
     private readonly Lexicon words;
     private readonly Lexicon[] gazetteers;
     private readonly Lexicon[] external;
@@ -104,8 +107,9 @@ internal sealed class NerFeatures
             f[17] = FeatureKey.Pack(18, c0, lex);
             f[21] = b == 0 ? 0 : PackedWord(25, text0.Slice(i, b));
             f[22] = e == 0 ? 0 : PackedWord(26, text0.Slice(i - e + 1, e));
-            var before = i > 0 ? v.EndLength(i - 1) : 0;
-            f[23] = before == 0 ? 0 : PackedWord(27, text0.Slice(i - before, before));
+            // The word ending just before i is the word ending at i − 1 (its key, under this template).
+            var before = i > 0 ? output[(i - 1) * PerPosition + 22] : 0;
+            f[23] = before == 0 ? 0 : (before & WordValueMask) | ((ulong)27 << 48);
         }
         for (var t = 0; t < gazetteers.Length; t++)
         {

@@ -63,6 +63,11 @@ internal sealed class NerTagger
 
     public SequenceModel Model => model;
 
+    /// <summary>The feature extractor and the grouped scorer (null when the generic path serves); for the bench's phase timings.</summary>
+    public NerFeatures Features => features;
+
+    public NerBlockScorer? Scorer => scorer;
+
     /// <summary>Memory of the grouped scorer (0 when the generic weight table serves).</summary>
     public long ScorerMemoryBytes => scorer?.MemoryBytes ?? 0;
 

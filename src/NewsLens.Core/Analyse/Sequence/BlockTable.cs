@@ -96,6 +96,19 @@ internal sealed unsafe class BlockTable
         return row;
     }
 
+    /// <summary>The home row of <paramref name="key"/>, every cache line of it requested (for rows wider than a line).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public byte* HomeWide(ulong key)
+    {
+        var row = rows + (long)HomeIndex(key) * rowBytes;
+        if (Sse.IsSupported)
+        {
+            for (var line = 0; line < rowBytes; line += CacheLine)
+                Sse.Prefetch0(row + line);
+        }
+        return row;
+    }
+
     /// <summary>The block of <paramref name="key"/>, probing from its <paramref name="home"/> row; an all-zero block when absent.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public short* Resolve(byte* home, ulong key)
