@@ -35,6 +35,9 @@ internal sealed class NerFeatures
 
     private const int LengthCap = 8;
 
+    /// <summary>The value part of a packed word key (below the template byte).</summary>
+    private const ulong WordValueMask = 0xFFFF_FFFF_FFFFUL;
+
     private readonly Lexicon words;
     private readonly Lexicon[] gazetteers;
     private readonly Lexicon[] external;
@@ -61,6 +64,19 @@ internal sealed class NerFeatures
     /// <summary>Computes the keys of <paramref name="text"/>; the filters (training only) hide dictionary matches.</summary>
     public void Extract(ReadOnlySpan<char> text, Span<ulong> output, MatchFilter? wordFilter = null, Func<int, MatchFilter?>? gazetteerFilter = null)
     {
+        ExtractPacked(text, output, wordFilter, gazetteerFilter);
+        var keys = output[..(text.Length * PerPosition)];
+        for (var k = 0; k < keys.Length; k++)
+            if (keys[k] != 0)
+                keys[k] = FeatureKey.Scramble(keys[k]);
+    }
+
+    /// <summary>
+    /// The keys of <see cref="Extract"/> before scrambling (<see cref="FeatureKey.Pack"/> form: template in bits
+    /// 48–55, values below; 0 = no feature), for <see cref="NerBlockScorer"/>, which groups them by value.
+    /// </summary>
+    public void ExtractPacked(ReadOnlySpan<char> text, Span<ulong> output, MatchFilter? wordFilter = null, Func<int, MatchFilter?>? gazetteerFilter = null)
+    {
         using var v = new TextView(text, Folder);
         var n = v.Length;
         v.MatchLexicon(words, Lexicon.MaxWordLength, wordFilter);
@@ -69,30 +85,31 @@ internal sealed class NerFeatures
         {
             var f = output.Slice(i * PerPosition, PerPosition);
             int cm3 = v[i - 3], cm2 = v[i - 2], cm1 = v[i - 1], c0 = v[i], c1 = v[i + 1], c2 = v[i + 2], c3 = v[i + 3];
-            f[0] = FeatureKey.Of(1, cm3);
-            f[1] = FeatureKey.Of(2, cm2);
-            f[2] = FeatureKey.Of(3, cm1);
-            f[3] = FeatureKey.Of(4, c0);
-            f[4] = FeatureKey.Of(5, c1);
-            f[5] = FeatureKey.Of(6, c2);
-            f[6] = FeatureKey.Of(7, c3);
-            f[7] = FeatureKey.Of(8, cm2, cm1);
-            f[8] = FeatureKey.Of(9, cm1, c0);
-            f[9] = FeatureKey.Of(10, c0, c1);
-            f[10] = FeatureKey.Of(11, c1, c2);
-            f[11] = FeatureKey.Of(12, cm1, c1);
-            f[12] = FeatureKey.Of(13, cm1, c0, c1);
-            f[13] = FeatureKey.Of(14, cm2, cm1, c0);
-            f[14] = FeatureKey.Of(15, c0, c1, c2);
-            f[15] = FeatureKey.Of(16, (v.Kind(i - 2) << 8) | (v.Kind(i - 1) << 4) | v.Kind(i), (v.Kind(i + 1) << 4) | v.Kind(i + 2));
+            f[0] = FeatureKey.Pack(1, cm3);
+            f[1] = FeatureKey.Pack(2, cm2);
+            f[2] = FeatureKey.Pack(3, cm1);
+            f[3] = FeatureKey.Pack(4, c0);
+            f[4] = FeatureKey.Pack(5, c1);
+            f[5] = FeatureKey.Pack(6, c2);
+            f[6] = FeatureKey.Pack(7, c3);
+            f[7] = FeatureKey.Pack(8, cm2, cm1);
+            f[8] = FeatureKey.Pack(9, cm1, c0);
+            f[9] = FeatureKey.Pack(10, c0, c1);
+            f[10] = FeatureKey.Pack(11, c1, c2);
+            f[11] = FeatureKey.Pack(12, cm1, c1);
+            f[12] = FeatureKey.Pack(13, cm1, c0, c1);
+            f[13] = FeatureKey.Pack(14, cm2, cm1, c0);
+            f[14] = FeatureKey.Pack(15, c0, c1, c2);
+            f[15] = FeatureKey.Pack(16, (v.Kind(i - 2) << 8) | (v.Kind(i - 1) << 4) | v.Kind(i), (v.Kind(i + 1) << 4) | v.Kind(i + 2));
             int b = v.BeginLength(i), e = v.EndLength(i);
             var lex = (Math.Min(b, LengthCap) * 16 + Math.Min(e, LengthCap)) * 16 + Math.Min((int)v.InsideLength(i), LengthCap);
-            f[16] = FeatureKey.Of(17, lex);
-            f[17] = FeatureKey.Of(18, c0, lex);
-            f[21] = b == 0 ? 0 : FeatureKey.OfWord(25, text0.Slice(i, b));
-            f[22] = e == 0 ? 0 : FeatureKey.OfWord(26, text0.Slice(i - e + 1, e));
-            var before = i > 0 ? v.EndLength(i - 1) : 0;
-            f[23] = before == 0 ? 0 : FeatureKey.OfWord(27, text0.Slice(i - before, before));
+            f[16] = FeatureKey.Pack(17, lex);
+            f[17] = FeatureKey.Pack(18, c0, lex);
+            f[21] = b == 0 ? 0 : PackedWord(25, text0.Slice(i, b));
+            f[22] = e == 0 ? 0 : PackedWord(26, text0.Slice(i - e + 1, e));
+            // The word ending just before i is the word ending at i − 1 (its key, under this template).
+            var before = i > 0 ? output[(i - 1) * PerPosition + 22] : 0;
+            f[23] = before == 0 ? 0 : (before & WordValueMask) | ((ulong)27 << 48);
         }
         for (var t = 0; t < gazetteers.Length; t++)
         {
@@ -100,7 +117,7 @@ internal sealed class NerFeatures
             for (var i = 0; i < n; i++)
             {
                 int b = Math.Min((int)v.BeginLength(i), LengthCap), e = Math.Min((int)v.EndLength(i), LengthCap), m = Math.Min((int)v.InsideLength(i), LengthCap);
-                output[i * PerPosition + 18 + t] = b + e + m == 0 ? 0 : FeatureKey.Of(19 + t, (b * 16 + e) * 16 + m);
+                output[i * PerPosition + 18 + t] = b + e + m == 0 ? 0 : FeatureKey.Pack(19 + t, (b * 16 + e) * 16 + m);
             }
         }
         for (var t = 0; t < external.Length; t++)
@@ -115,7 +132,7 @@ internal sealed class NerFeatures
             for (var i = 0; i < n; i++)
             {
                 int b = Math.Min((int)v.BeginLength(i), LengthCap), e = Math.Min((int)v.EndLength(i), LengthCap), m = Math.Min((int)v.InsideLength(i), LengthCap);
-                output[i * PerPosition + 24 + t] = b + e + m == 0 ? 0 : FeatureKey.Of(28 + t, (b * 16 + e) * 16 + m);
+                output[i * PerPosition + 24 + t] = b + e + m == 0 ? 0 : FeatureKey.Pack(28 + t, (b * 16 + e) * 16 + m);
             }
         }
         for (var k = 0; k < suffixes.Length; k++)
@@ -147,8 +164,8 @@ internal sealed class NerFeatures
                     output[at + 1] = 0;
                     continue;
                 }
-                output[at] = FeatureKey.Of(31 + k, distance, nextLength);
-                output[at + 1] = FeatureKey.Of(33 + k, distance, v[i]);
+                output[at] = FeatureKey.Pack(31 + k, distance, nextLength);
+                output[at + 1] = FeatureKey.Pack(33 + k, distance, v[i]);
             }
         }
         for (var i = 0; i < n; i++)
@@ -160,15 +177,18 @@ internal sealed class NerFeatures
                 continue;
             }
             int km2 = clusters[v[i - 2]], km1 = clusters[v[i - 1]], k0 = clusters[v[i]], k1 = clusters[v[i + 1]], k2 = clusters[v[i + 2]];
-            f[0] = FeatureKey.Of(35, km2);
-            f[1] = FeatureKey.Of(36, km1);
-            f[2] = FeatureKey.Of(37, k0);
-            f[3] = FeatureKey.Of(38, k1);
-            f[4] = FeatureKey.Of(39, k2);
-            f[5] = FeatureKey.Of(40, km1, k0);
-            f[6] = FeatureKey.Of(41, k0, k1);
+            f[0] = FeatureKey.Pack(35, km2);
+            f[1] = FeatureKey.Pack(36, km1);
+            f[2] = FeatureKey.Pack(37, k0);
+            f[3] = FeatureKey.Pack(38, k1);
+            f[4] = FeatureKey.Pack(39, k2);
+            f[5] = FeatureKey.Pack(40, km1, k0);
+            f[6] = FeatureKey.Pack(41, k0, k1);
         }
     }
+
+    /// <summary>The unscrambled form of <see cref="FeatureKey.OfWord"/>.</summary>
+    private static ulong PackedWord(int template, ReadOnlySpan<char> word) => ((ulong)(uint)template << 48) | FeatureKey.PackedWord(word);
 }
 
 /// <summary>Optional entity-feature resources; empty lists switch their features off.</summary>

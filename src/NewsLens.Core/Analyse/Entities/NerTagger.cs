@@ -41,6 +41,7 @@ internal sealed class NerTagger
 
     private readonly SequenceModel model;
     private readonly NerFeatures features;
+    private readonly NerBlockScorer? scorer;
     private readonly (sbyte Prefix, EntityType Type)[] labelInfo;
 
     public NerTagger(SequenceModel model, ScriptFolder folder)
@@ -56,13 +57,23 @@ internal sealed class NerTagger
             [.. NerFeatures.SuffixTypes.Select(t => lists.TryGetValue(SuffixList(t), out var g) ? new SuffixSet(g) : SuffixSet.Empty)],
             lists.TryGetValue(ClusterList, out var c) ? new CharClusters(c) : CharClusters.Empty);
         features = new NerFeatures(words, gazetteers, folder, extras);
+        scorer = NerBlockScorer.TryCreate(model.Data);
         labelInfo = [.. model.Labels.Select(Describe)];
     }
 
     public SequenceModel Model => model;
 
+    /// <summary>The feature extractor and the grouped scorer (null when the generic path serves); for the bench's phase timings.</summary>
+    public NerFeatures Features => features;
+
+    public NerBlockScorer? Scorer => scorer;
+
+    /// <summary>Memory of the grouped scorer (0 when the generic weight table serves).</summary>
+    public long ScorerMemoryBytes => scorer?.MemoryBytes ?? 0;
+
+    /// <summary>Loads a model; its generic weight table is built only if the grouped scorer cannot serve it.</summary>
     public static NerTagger Load(string path, ScriptFolder folder) =>
-        new(new SequenceModel(SequenceModelFile.Read(path, ModelKind, NerFeatures.FeatureSet)), folder);
+        new(new SequenceModel(SequenceModelFile.Read(path, ModelKind, NerFeatures.FeatureSet), WeightTableBuild.OnFirstUse), folder);
 
     public static EntityType TypeOf(string code) => code switch
     {
@@ -130,8 +141,25 @@ internal sealed class NerTagger
         var labels = ArrayPool<byte>.Shared.Rent(n);
         try
         {
-            features.Extract(run, keys.AsSpan(0, n * NerFeatures.PerPosition));
-            model.Decode(keys.AsSpan(0, n * NerFeatures.PerPosition), NerFeatures.PerPosition, labels.AsSpan(0, n));
+            if (scorer is not null)
+            {
+                features.ExtractPacked(run, keys.AsSpan(0, n * NerFeatures.PerPosition));
+                var scores = ArrayPool<int>.Shared.Rent(n * NerBlockScorer.Stride);
+                try
+                {
+                    scorer.Score(keys.AsSpan(0, n * NerFeatures.PerPosition), n, scores);
+                    model.DecodeScores(scores.AsSpan(0, n * NerBlockScorer.Stride), NerBlockScorer.Stride, labels.AsSpan(0, n));
+                }
+                finally
+                {
+                    ArrayPool<int>.Shared.Return(scores);
+                }
+            }
+            else
+            {
+                features.Extract(run, keys.AsSpan(0, n * NerFeatures.PerPosition));
+                model.Decode(keys.AsSpan(0, n * NerFeatures.PerPosition), NerFeatures.PerPosition, labels.AsSpan(0, n));
+            }
             var start = -1;
             for (var i = 0; i < n; i++)
             {

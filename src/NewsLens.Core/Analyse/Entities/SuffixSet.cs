@@ -11,6 +11,9 @@ internal sealed class SuffixSet
 
     private readonly HashSet<ulong> packed = [];
 
+    /// <summary>Whether some suffix ends with the character: most characters end none, so most lookups stop at one array read.</summary>
+    private readonly bool[] finalChar = new bool[char.MaxValue + 1];
+
     public SuffixSet(IEnumerable<string> suffixes)
     {
         foreach (var s in suffixes)
@@ -18,6 +21,7 @@ internal sealed class SuffixSet
             if (s.Length is 0 or > MaxLength || s.Contains('\0', StringComparison.Ordinal))
                 continue;
             packed.Add(Pack(s));
+            finalChar[s[^1]] = true;
         }
     }
 
@@ -28,7 +32,7 @@ internal sealed class SuffixSet
     /// <summary>Length of the longest suffix that ends at <paramref name="end"/> (inclusive) of <paramref name="text"/>; 0 when none.</summary>
     public int LongestEndingAt(ReadOnlySpan<char> text, int end)
     {
-        if (packed.Count == 0)
+        if (packed.Count == 0 || !finalChar[text[end]])
             return 0;
         for (var length = Math.Min(MaxLength, end + 1); length >= 1; length--)
             if (packed.Contains(Pack(text.Slice(end - length + 1, length))))

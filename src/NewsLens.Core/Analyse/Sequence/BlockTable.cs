@@ -37,9 +37,11 @@ internal sealed unsafe class BlockTable
     /// <param name="blockShorts">Weights per block.</param>
     /// <param name="keys">Distinct keys below 2⁶³; block k of <paramref name="weights"/> belongs to keys[k].</param>
     /// <param name="weights"><paramref name="blockShorts"/> weights per key.</param>
+    /// <param name="readSlackBytes">Bytes a reader may read past the end of a block (a wide vector load of its
+    /// last slot); the zero block and the storage's end get that much readable slack.</param>
     // Runs once per load over the whole model: compiled fully optimised at once instead of starting in tier 0.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    public BlockTable(int blockShorts, ReadOnlySpan<ulong> keys, ReadOnlySpan<short> weights)
+    public BlockTable(int blockShorts, ReadOnlySpan<ulong> keys, ReadOnlySpan<short> weights, int readSlackBytes = 0)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(blockShorts, 1);
         if ((long)keys.Length * blockShorts != weights.Length)
@@ -48,7 +50,8 @@ internal sealed unsafe class BlockTable
         rowBytes = (int)BitOperations.RoundUpToPowerOf2((uint)(8 + 2 * blockShorts));
         rowCount = (uint)Math.Max(4, (long)Math.Ceiling(keys.Length / MaxLoad));
         var tableBytes = ((long)rowCount + OverflowRows) * rowBytes;
-        var zeroBytes = Math.Max(CacheLine, 2 * blockShorts);
+        ArgumentOutOfRangeException.ThrowIfNegative(readSlackBytes);
+        var zeroBytes = Math.Max(CacheLine, 2 * blockShorts) + readSlackBytes;
         storage = GC.AllocateArray<byte>(checked((int)(tableBytes + zeroBytes + CacheLine)), pinned: true);
         var start = (byte*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(storage));
         rows = (byte*)(((nint)start + CacheLine - 1) & ~(nint)(CacheLine - 1));
@@ -90,6 +93,19 @@ internal sealed unsafe class BlockTable
         var row = rows + (long)HomeIndex(key) * rowBytes;
         if (Sse.IsSupported)
             Sse.Prefetch0(row);
+        return row;
+    }
+
+    /// <summary>The home row of <paramref name="key"/>, every cache line of it requested (for rows wider than a line).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public byte* HomeWide(ulong key)
+    {
+        var row = rows + (long)HomeIndex(key) * rowBytes;
+        if (Sse.IsSupported)
+        {
+            for (var line = 0; line < rowBytes; line += CacheLine)
+                Sse.Prefetch0(row + line);
+        }
         return row;
     }
 
