@@ -99,7 +99,7 @@ internal sealed unsafe class NerBlockScorer
                 slotOf[members[k].Template] = k;
             }
         }
-        var builders = slotCounts.Select(s => new Builder(s, l)).ToArray();
+        var builders = slotCounts.Select(s => new BlockTableBuilder(s, l)).ToArray();
         var packedKeys = new ulong[data.Keys.Length];
         for (var i = 0; i < data.Keys.Length; i++)
         {
@@ -272,56 +272,5 @@ internal sealed unsafe class NerBlockScorer
     private sealed class Group(params Member[][] streams)
     {
         public Stream[] Streams { get; } = [.. streams.Select(s => new Stream(s))];
-    }
-
-    /// <summary>Collects one group's features and packs them into blocks of <c>slots × labels</c> weights by block key.</summary>
-    private sealed class Builder(int slots, int labels)
-    {
-        /// <summary>Block key → block number, open addressing at load ≤ 0.5 of the group's feature count (a bound on its keys).</summary>
-        private ulong[] mapKeys = [];
-        private int[] mapBlocks = [];
-        private readonly List<ulong> blockKeys = [];
-
-        /// <summary>Per added feature: its row in the model's weights, its block and slot.</summary>
-        private int[] features = [];
-        private int[] targets = [];
-        private int added;
-
-        public int Count { get; set; }
-
-        public void Allocate()
-        {
-            var capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, Count * 2));
-            mapKeys = new ulong[capacity];
-            mapBlocks = new int[capacity];
-            features = new int[Count];
-            targets = new int[Count];
-        }
-
-        public void Add(ulong key, int slot, int feature)
-        {
-            var mask = mapKeys.Length - 1;
-            var at = (int)((key * 0x9E3779B97F4A7C15UL) >> 40) & mask;
-            // Stored as key + 1 so that 0 marks a free entry (keys stay below 2⁵⁶).
-            while (mapKeys[at] != 0 && mapKeys[at] != key + 1)
-                at = (at + 1) & mask;
-            if (mapKeys[at] == 0)
-            {
-                mapKeys[at] = key + 1;
-                mapBlocks[at] = blockKeys.Count;
-                blockKeys.Add(key);
-            }
-            features[added] = feature;
-            targets[added] = mapBlocks[at] * slots + slot;
-            added++;
-        }
-
-        public BlockTable Build(short[] weights, int readSlackBytes)
-        {
-            var blocks = new short[blockKeys.Count * slots * labels];
-            for (var k = 0; k < added; k++)
-                weights.AsSpan(features[k] * labels, labels).CopyTo(blocks.AsSpan(targets[k] * labels, labels));
-            return new BlockTable(slots * labels, CollectionsMarshal.AsSpan(blockKeys), blocks, readSlackBytes);
-        }
     }
 }

@@ -52,7 +52,7 @@ internal sealed unsafe class CwsBlockScorer
         if (data.Labels.Count != LabelCount)
             return null;
         // Sort each group's (block key, slot, feature) by block key, then write the distinct keys' blocks.
-        var groups = new Builder[] { new(UnigramOffsets), new(BigramOffsets), new(1), new(TrigramOffsets), new(2), new(1) };
+        var groups = new BlockTableBuilder[] { new(UnigramOffsets, LabelCount), new(BigramOffsets, LabelCount), new(1, LabelCount), new(TrigramOffsets, LabelCount), new(2, LabelCount), new(1, LabelCount) };
         var groupOf = new byte[data.Keys.Length];
         var blockKeys = new ulong[data.Keys.Length];
         var slots = new byte[data.Keys.Length];
@@ -179,56 +179,4 @@ internal sealed unsafe class CwsBlockScorer
     private const byte TrigramGroup = 3;
     private const byte WordGroup = 4;
     private const byte OtherGroup = 5;
-
-    /// <summary>Collects one group's features and packs them into blocks of <c>slots × 4</c> weights by block key.</summary>
-    private sealed class Builder(int slots)
-    {
-        /// <summary>Block key → block number, open addressing at load ≤ 0.5 of the group's feature count (a bound on its keys).</summary>
-        private ulong[] mapKeys = [];
-        private int[] mapBlocks = [];
-        private readonly List<ulong> blockKeys = [];
-
-        /// <summary>Per added feature: its row in the model's weights, its block and slot.</summary>
-        private int[] features = [];
-        private int[] targets = [];
-        private int added;
-
-        public int Count { get; set; }
-
-        public void Allocate()
-        {
-            var capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, Count * 2));
-            mapKeys = new ulong[capacity];
-            mapBlocks = new int[capacity];
-            features = new int[Count];
-            targets = new int[Count];
-        }
-
-        /// <summary>Feature <paramref name="feature"/> (its row in the model's weights) goes to <paramref name="slot"/> of block <paramref name="key"/>.</summary>
-        public void Add(ulong key, int slot, int feature)
-        {
-            var mask = mapKeys.Length - 1;
-            var at = (int)((key * 0x9E3779B97F4A7C15UL) >> 40) & mask;
-            // Stored as key + 1 so that 0 marks a free entry (keys stay below 2⁶³).
-            while (mapKeys[at] != 0 && mapKeys[at] != key + 1)
-                at = (at + 1) & mask;
-            if (mapKeys[at] == 0)
-            {
-                mapKeys[at] = key + 1;
-                mapBlocks[at] = blockKeys.Count;
-                blockKeys.Add(key);
-            }
-            features[added] = feature;
-            targets[added] = mapBlocks[at] * slots + slot;
-            added++;
-        }
-
-        public BlockTable Build(short[] weights)
-        {
-            var blocks = new short[blockKeys.Count * slots * LabelCount];
-            for (var k = 0; k < added; k++)
-                weights.AsSpan(features[k] * LabelCount, LabelCount).CopyTo(blocks.AsSpan(targets[k] * LabelCount, LabelCount));
-            return new BlockTable(slots * LabelCount, CollectionsMarshal.AsSpan(blockKeys), blocks);
-        }
-    }
 }
