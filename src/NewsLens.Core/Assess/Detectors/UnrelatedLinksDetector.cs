@@ -44,9 +44,11 @@ internal sealed partial class UnrelatedLinksDetector : IFlagDetector
             evidence.AddRange(list.Items.Take(FlagMaker.MaxEvidence - 1));
             // Portals' "related" widgets are often recommendation feeds: alone this is low; CredibilityAssessor raises it to
             // medium when another farm signal corroborates it.
+            var relatedZh = related == 0 ? "没有一篇与本文有关" : $"只有{related}篇与本文有关";
+            var relatedEn = related == 0 ? "none relates" : $"only {related} relate";
             yield return FlagMaker.Make(Code, Severity.Low, evidence,
-                $"“{list.Heading.Text}”列出的{list.Items.Count}篇文章中只有{related}篇与本文有关，所谓相关文章其实是随意拼凑的链接。",
-                $"The \"{list.Heading.Text}\" list has {list.Items.Count} links but only {related} relate to this article: a dressed-up list of random links.");
+                $"“{list.Heading.Text}”列出的{list.Items.Count}篇文章中{relatedZh}，所谓相关文章其实是随意拼凑的链接。",
+                $"The \"{list.Heading.Text}\" list has {list.Items.Count} links but {relatedEn} to this article: a dressed-up list of random links.");
         }
     }
 
