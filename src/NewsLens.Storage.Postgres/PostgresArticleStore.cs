@@ -299,7 +299,7 @@ internal sealed class PostgresArticleStore : IArticleStore
                 FROM articles a, (SELECT {tsquery} AS query) q
                 WHERE a.tsv @@ q.query
             """);
-        AddFilters(query, sql, args);
+        PostgresFilters.Append(query, sql, args);
         sql.Append(" ORDER BY a.seq DESC LIMIT @cap) c ORDER BY score DESC, seq DESC LIMIT @limit");
         args.Add(("cap", SearchQuery.RankedCandidates));
         args.Add(("limit", query.BoundedLimit));
@@ -340,10 +340,6 @@ internal sealed class PostgresArticleStore : IArticleStore
         }
         return string.Join(" && ", parts);
     }
-
-    private static readonly FilterSql.Dialect Filters = new("@", "", "article_seq", "seq", "starts_with(f.code, {0} || '.')");
-
-    private static void AddFilters(SearchQuery q, StringBuilder sql, List<(string, object?)> args) => FilterSql.Append(q, sql, args, Filters);
 
     public ArticleRecord? Get(string id)
     {

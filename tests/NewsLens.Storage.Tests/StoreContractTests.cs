@@ -109,11 +109,16 @@ public sealed class StoreContractTests
         string[] Ids(SearchQuery q) => [.. t.Store.Search(q).Hits.Select(h => h.Id)];
         Assert.Equal([Visit.Article.Id], Ids(new SearchQuery("金正恩", From: new DateOnly(2025, 4, 1))));
         Assert.Equal([Passing.Article.Id], Ids(new SearchQuery("金正恩", To: new DateOnly(2025, 3, 31))));
+        Assert.Equal([Passing.Article.Id], Ids(new SearchQuery("金正恩", From: new DateOnly(2025, 3, 1), To: new DateOnly(2025, 3, 1))));
+        Assert.Empty(Ids(new SearchQuery("金正恩", From: new DateOnly(2025, 3, 2), To: new DateOnly(2025, 4, 14))));
+        Assert.Empty(Ids(new SearchQuery("金正恩", From: new DateOnly(2026, 1, 1))));
+        Assert.Empty(Ids(new SearchQuery("金正恩", From: new DateOnly(2025, 5, 1), To: new DateOnly(2025, 4, 1))));
         Assert.Equal([Passing.Article.Id], Ids(new SearchQuery("金正恩", Site: "other.example.cn")));
         Assert.Equal([Visit.Article.Id], Ids(new SearchQuery("金正恩", Entity: "Q159")));
         Assert.Equal([Visit.Article.Id], Ids(new SearchQuery("金正恩", Entity: "俄罗斯")));
         Assert.Equal([Visit.Article.Id], Ids(new SearchQuery("金正恩", Flag: "kb")));
         Assert.Empty(Ids(new SearchQuery("金正恩", Flag: "k")));
+        Assert.Empty(Ids(new SearchQuery("金正恩", Site: "news.example.cn", Entity: "Q999")));
         Assert.Single(Ids(new SearchQuery("金正恩", Limit: 1)));
     }
 

@@ -16,10 +16,11 @@ namespace NewsLens.Storage.Sqlite;
 /// </summary>
 internal sealed class SqliteArticleStore : IArticleStore
 {
-    /// <summary>BM25 column weights (title, body, words). A title hit weighs like eight body hits, so an
+    /// <summary>BM25 column weights (title, body, words, facets). A title hit weighs like eight body hits, so an
     /// article about the query outranks one that mentions it in passing; whole-word hits from the segmenter
-    /// add to bigram hits. Set by looking at rankings of the seeds and samples, not tuned on a metric.</summary>
-    private const string Bm25Weights = "8.0, 1.0, 2.0";
+    /// add to bigram hits; facet terms only filter. Set by looking at rankings of the seeds and samples, not
+    /// tuned on a metric.</summary>
+    private const string Bm25Weights = "8.0, 1.0, 2.0, 0.0";
 
     /// <summary>Largest thread timeline returned, in articles.</summary>
     internal const int MaxTimelineEntries = 1_000;
@@ -41,6 +42,12 @@ internal sealed class SqliteArticleStore : IArticleStore
     private SqliteTransaction? current;
 
     public SqliteArticleStore(string path)
+        : this(path, SqliteSearchIndex.DefaultSplitter())
+    {
+    }
+
+    /// <param name="words">Splits stored text into words when a schema migration rebuilds the full-text index.</param>
+    internal SqliteArticleStore(string path, SqliteSearchIndex.WordSplitter words)
     {
         Path = path;
         var builder = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false, DefaultTimeout = 30 };
@@ -54,7 +61,7 @@ internal sealed class SqliteArticleStore : IArticleStore
         Pragma($"cache_size = -{CacheKib}");
         Pragma($"mmap_size = {MmapBytes}");
         Pragma("temp_store = MEMORY");
-        SqliteMigrator.Migrate(connection);
+        SqliteMigrator.Migrate(connection, words);
     }
 
     public string Path { get; }
@@ -244,8 +251,9 @@ internal sealed class SqliteArticleStore : IArticleStore
             """,
             ("$id", r.Id), ("$source", r.Source), ("$url", r.Url), ("$title", r.Title), ("$published", r.Published), ("$day", r.PublishedDay),
             ("$site", r.Site), ("$author", r.Author), ("$language", r.Language), ("$credibility", r.Credibility), ("$thread", r.ThreadId), ("$record", r.RecordJson))!;
-        Exec("INSERT INTO articles_fts (rowid, title, body, words) VALUES ($r, $t, $b, $w)",
-            ("$r", rowid), ("$t", r.TitleTerms), ("$b", r.BodyTerms), ("$w", r.WordTerms));
+        Exec("INSERT INTO articles_fts (rowid, title, body, words, facets) VALUES ($r, $t, $b, $w, $f)",
+            ("$r", rowid), ("$t", r.TitleTerms), ("$b", r.BodyTerms), ("$w", r.WordTerms),
+            ("$f", Facets.Build(r.Site, r.PublishedDay, r.Flags.Select(f => f.Code), r.Entities)));
         for (var i = 0; i < r.Entities.Count; i++)
         {
             var e = r.Entities[i];
@@ -325,37 +333,70 @@ internal sealed class SqliteArticleStore : IArticleStore
     {
         query.Validate();
         var terms = QueryTerms.Parse(query.Text);
-        if (terms.Count == 0)
+        if (terms.Count == 0 || FacetMatch(query) is not { } facets)
             return new SearchResults([], terms);
         // Rank only the most recently stored matches (see RankedCandidates): FTS5 walks the match list in
         // rowid order and stops at the cap, so a word found in half the corpus costs no more than a rare one.
-        var sql = new StringBuilder(
+        // Filters are index terms too (Facets), so the walk never reads an article row; rows are read for the
+        // hits shown only.
+        var match = Fts5Match(terms) + facets;
+        var found = new List<(long Rowid, double Score)>();
+        using (var reader = Reader(
             $"""
-            SELECT rowid, id, title, published, site, score FROM (
-                SELECT a.rowid AS rowid, a.id AS id, a.title AS title, a.published AS published, a.site AS site, bm25(articles_fts, {Bm25Weights}) AS score
-                FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
-                WHERE articles_fts MATCH $match
-            """);
-        var args = new List<(string, object?)> { ("$match", Fts5Match(terms)) };
-        AddFilters(query, sql, args);
-        sql.Append(" ORDER BY articles_fts.rowid DESC LIMIT $cap) ORDER BY score, rowid DESC LIMIT $limit");
-        args.Add(("$cap", SearchQuery.RankedCandidates));
-        args.Add(("$limit", query.BoundedLimit));
-
-        var found = new List<(long Rowid, string Id, string? Title, string? Published, string? Site, double Score)>();
-        using (var reader = Reader(sql.ToString(), [.. args]))
+            SELECT rowid, score FROM (
+                SELECT rowid, bm25(articles_fts, {Bm25Weights}) AS score FROM articles_fts
+                WHERE articles_fts MATCH $match ORDER BY rowid DESC LIMIT $cap)
+            ORDER BY score, rowid DESC LIMIT $limit
+            """,
+            ("$match", match), ("$cap", SearchQuery.RankedCandidates), ("$limit", query.BoundedLimit)))
         {
             while (reader.Read())
-                found.Add((reader.GetInt64(0), reader.GetString(1), NullableString(reader, 2), NullableString(reader, 3), NullableString(reader, 4), reader.GetDouble(5)));
+                found.Add((reader.GetInt64(0), reader.GetDouble(1)));
         }
         var hits = new List<SearchHit>(found.Count);
-        foreach (var f in found)
+        foreach (var (rowid, score) in found)
         {
-            var text = Scalar("SELECT json_extract(record, '$.text') FROM articles WHERE rowid = $r", ("$r", f.Rowid)) as string ?? "";
+            using var reader = Reader("SELECT id, title, published, site, json_extract(record, '$.text') FROM articles WHERE rowid = $r", ("$r", rowid));
+            if (!reader.Read())
+                continue;
             // FTS5's bm25() is negative, lower is better; the interface promises higher is better.
-            hits.Add(new SearchHit(f.Id, f.Title, f.Published, f.Site, -f.Score, Snippets.Build(text, terms)));
+            hits.Add(new SearchHit(reader.GetString(0), NullableString(reader, 1), NullableString(reader, 2), NullableString(reader, 3), -score,
+                Snippets.Build(NullableString(reader, 4) ?? "", terms)));
         }
         return new SearchResults(hits, terms);
+    }
+
+    /// <summary>
+    /// The filters as an FTS5 condition on the facets column (" AND facets : ..."), "" without filters, or
+    /// null when no article can pass (a date range that is empty or outside every stored publish day).
+    /// </summary>
+    private string? FacetMatch(SearchQuery q)
+    {
+        var sb = new StringBuilder();
+        void Require(IEnumerable<string> anyOf) =>
+            sb.Append(" AND facets : (").AppendJoin(" OR ", anyOf.Select(Quote)).Append(')');
+        if (q.Site is not null)
+            Require([Facets.Site(q.Site)]);
+        if (q.Flag is not null)
+            Require([Facets.Flag(q.Flag)]);
+        if (q.Entity is not null)
+            Require([Facets.Entity(q.Entity)]);
+        if (q.From is not null || q.To is not null)
+        {
+            // An open end is the earliest or latest stored publish day, so the range stays a few dozen terms.
+            using var reader = Reader("SELECT min(published_day), max(published_day) FROM articles");
+            if (!reader.Read() || reader.IsDBNull(0))
+                return null;
+            var first = DateOnly.ParseExact(reader.GetString(0), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var last = DateOnly.ParseExact(reader.GetString(1), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var from = q.From is { } f && f > first ? f : first;
+            var to = q.To is { } t && t < last ? t : last;
+            var days = Facets.DayRange(from, to);
+            if (days.Count == 0)
+                return null;
+            Require(days);
+        }
+        return sb.ToString();
     }
 
     /// <summary>The FTS5 query: every term required; a CJK term also matches whole segmenter words (rank only).</summary>
@@ -372,10 +413,6 @@ internal sealed class SqliteArticleStore : IArticleStore
     }
 
     private static string Quote(string s) => "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-
-    private static readonly FilterSql.Dialect Filters = new("$", "$", "article_rowid", "rowid", "substr(f.code, 1, length({0}) + 1) = {0} || '.'");
-
-    private static void AddFilters(SearchQuery q, StringBuilder sql, List<(string, object?)> args) => FilterSql.Append(q, sql, args, Filters);
 
     public ArticleRecord? Get(string id)
     {
