@@ -38,6 +38,7 @@ internal static class BoilerplateCues
         ("advert", RemovalReason.Advertisement), ("sponsor", RemovalReason.Advertisement), ("guanggao", RemovalReason.Advertisement), ("newsletter", RemovalReason.Advertisement),
         ("subscribe", RemovalReason.Advertisement), ("cookie", RemovalReason.Advertisement), ("promo", RemovalReason.Advertisement),
         ("signup", RemovalReason.Form), ("login", RemovalReason.Form),
+        ("caption", RemovalReason.Caption),
     ];
 
     /// <summary>Cues that also name layout wrappers holding the article ("content-sidebar-wrap", "post tag-x").</summary>

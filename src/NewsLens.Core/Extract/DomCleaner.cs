@@ -33,6 +33,16 @@ internal sealed class DomCleaner
     /// <summary>Visible non-link characters that must remain outside a comment thread for it to be removed (≈ a short post).</summary>
     private const int MinTextBesideComments = 200;
 
+    /// <summary>
+    /// Captions (figcaption, "caption" class) leave the page only while all of them together are at most this
+    /// share of its remaining non-link text. Calibrated on AEB (photo captions and credits: under 20% of a
+    /// story's text) and trafilatura-eval (slideshow articles told in captions: most of the text).
+    /// </summary>
+    private const double MaxCaptionShare = 0.5;
+
+    /// <summary>A caption is a line or two under a picture; an element this long (visible chars) holds more than that.</summary>
+    private const int MaxCaptionChars = 1000;
+
     /// <summary>Weak cues (side, header, tag) are trusted less: a smaller share protects.</summary>
     private const double ProtectedTextShareWeak = 0.25;
 
@@ -56,10 +66,20 @@ internal sealed class DomCleaner
         DropNonContent(root, log);
         var pageText = Math.Max(1, root.TextChars - root.LinkChars);
         var cues = new Dictionary<string, (CueVerdict, RemovalReason)>(StringComparer.Ordinal);
+        List<HtmlNode>? captions = null;
+        var captionText = 0;
         for (var node = root.FirstChild; node is not null;)
         {
             if (node.IsElement && Boilerplate(node, pageText, cues) is { } reason)
             {
+                if (reason == RemovalReason.Caption)
+                {
+                    // Captions go only once the whole page has been seen: a gallery told in its captions keeps them.
+                    (captions ??= []).Add(node);
+                    captionText += node.TextChars - node.LinkChars;
+                    node = root.NextInSubtree(node, skipChildren: true);
+                    continue;
+                }
                 var next = root.NextInSubtree(node, skipChildren: true);
                 Record(node, reason, hidden: false, log);
                 Subtract(node);
@@ -68,6 +88,15 @@ internal sealed class DomCleaner
                 continue;
             }
             node = root.NextInSubtree(node);
+        }
+        if (captions is not null && captionText <= Math.Max(1, root.TextChars - root.LinkChars) * MaxCaptionShare)
+        {
+            foreach (var caption in captions)
+            {
+                Record(caption, RemovalReason.Caption, hidden: false, log);
+                Subtract(caption);
+                caption.Remove();
+            }
         }
     }
 
@@ -171,6 +200,7 @@ internal sealed class DomCleaner
             "nav" => RemovalReason.Navigation,
             "footer" => RemovalReason.Footer,
             "aside" => RemovalReason.OutsideMainContent,
+            "figcaption" when IsCaption(node) => RemovalReason.Caption,
             "form" when node.TextChars < 200 || node.LinkChars * 2 > node.TextChars => RemovalReason.Form,
             "header" when HasDescendant(node, "nav") => RemovalReason.Header,
             _ => null,
@@ -194,12 +224,27 @@ internal sealed class DomCleaner
         // Comment threads can outweigh a short post; they go whenever the page keeps some text without them.
         if (verdict == CueVerdict.Boilerplate && reason == RemovalReason.Comments && pageText - (node.TextChars - node.LinkChars) >= MinTextBesideComments)
             return reason;
+        if (reason == RemovalReason.Caption && verdict == CueVerdict.Boilerplate && !IsCaption(node))
+            return null;
         return verdict switch
         {
             CueVerdict.Boilerplate when share < ProtectedTextShare => reason,
             CueVerdict.WeakBoilerplate when share < ProtectedTextShareWeak => reason,
             _ => null,
         };
+    }
+
+    /// <summary>Short and without a heading: "caption" names that wrap a titled module or a video's whole description are not captions.</summary>
+    private static bool IsCaption(HtmlNode node)
+    {
+        if (node.TextChars > MaxCaptionChars)
+            return false;
+        for (var d = node.FirstChild; d is not null; d = node.NextInSubtree(d))
+        {
+            if (d.IsElement && d.Name is "h1" or "h2" or "h3" or "h4" or "h5" or "h6")
+                return false;
+        }
+        return true;
     }
 
     private static bool HasDescendant(HtmlNode node, string name)

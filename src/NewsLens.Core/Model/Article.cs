@@ -64,6 +64,9 @@ public enum RemovalReason
     Script,
     LowTextDensity,
     OutsideMainContent,
+
+    /// <summary>A photo or gallery caption, credit or counter ("Image 1 of 5"): describes a picture, not the story.</summary>
+    Caption,
 }
 
 /// <param name="Step">The fallback-chain step that won, e.g. "1:semantic-article" (numbered, see Extract/).</param>
