@@ -43,6 +43,12 @@ internal sealed partial class BoundaryTrimmer
     /// <summary>List items at the end of the body with this much link text are teasers for other articles.</summary>
     private const double TrailingListLinkDensity = 0.25;
 
+    /// <summary>
+    /// Closing calls to action ("Follow us on Telegram…", "Download our app for iOS and Android", newsletter
+    /// sign-ups) run up to about two sentences; longer tail paragraphs are prose even when they name a network.
+    /// </summary>
+    private const int MaxCallToActionChars = 300;
+
     /// <summary>A tail cut after a strong end marker may drop at most this share of the body.</summary>
     private const double MaxTailCutShare = 0.3;
 
@@ -206,7 +212,15 @@ internal sealed partial class BoundaryTrimmer
         {
             var b = blocks[order[k]];
             if (b.VisibleChars > MaxMetaLineChars)
+            {
+                // A longer closing line may still be the site's call to subscribe, follow or install its app.
+                if (b.VisibleChars <= MaxCallToActionChars && k > 0 && IsCallToAction(b.Text))
+                {
+                    reasons[order[k]] = RemovalReason.Advertisement;
+                    continue;
+                }
                 break;
+            }
             if (TailReason(b.Text) is { } r)
             {
                 reasons[order[k]] = r;
@@ -265,10 +279,14 @@ internal sealed partial class BoundaryTrimmer
             return RemovalReason.Navigation;
         if (TagsLine().IsMatch(text) || RelatedHeading().IsMatch(text))
             return RemovalReason.RelatedLinks;
-        if (AdLabel().IsMatch(text))
+        if (AdLabel().IsMatch(text) || IsCallToAction(text))
             return RemovalReason.Advertisement;
         return null;
     }
+
+    /// <summary>The site speaking to the reader (see <see cref="CallToActionLine"/>); a quotation is someone else speaking.</summary>
+    private static bool IsCallToAction(string text) =>
+        text.Length > 0 && text[0] is not ('"' or '“' or '„' or '«' or '»' or '「' or '『' or '\'') && CallToActionLine().IsMatch(text);
 
     /// <summary>A line that is a date and little else ("2025-06-06", "2025年6月6日 10:20 星期五").</summary>
     internal static bool IsDateLine(string text)
@@ -367,6 +385,14 @@ internal sealed partial class BoundaryTrimmer
 
     [GeneratedRegex(@"^(?:上一篇|下一篇|上一条|下一条|上一页|下一页|Previous|Next)(?:\s|[:：]|$)|第\s*\d+\s*页\s*/\s*共\s*\d+\s*页|[<《]*\s*上一页\s*[|｜]\s*下一页", RegexOptions.IgnoreCase)]
     private static partial Regex PrevNextLine();
+
+    /// <summary>
+    /// The site asking the reader to do something: subscribe, sign up for a newsletter, follow it on a network,
+    /// join its channel, install its app, become a member (English, German, Spanish, French, Polish, Chinese).
+    /// The English subscription words count only when the line speaks to the reader; a quoted line is never one.
+    /// </summary>
+    [GeneratedRegex(@"(?:\b(?:subscribe|subscriber|newsletter|sign up)\b.*\b(?:you|your|our|us|here|now)\b|\b(?:you|your|our|us|here|now)\b.*\b(?:subscribe|subscriber|newsletter|sign up)\b)|(?:follow|join)\s+(?:us|\p{Lu}[\w.]*(?:\s+\p{Lu}[\w.]*){0,2})\s+on\s+(?:Twitter|Facebook|Instagram|Telegram|WhatsApp|YouTube|LinkedIn|TikTok)|\bapps?\b[^.!?]{0,40}\b(?:iOS|Android|App Store|Google Play)\b|\b(?:download|get)\b[^.!?]{0,40}\bapp\b|abonnieren|Newsletter|Folgen Sie uns|suscr[ií]b|suscripci[óo]n|s[ií]guenos|hazte (?:miembro|socio)|[ÚU]nete|nuestro canal de|abonnez|abonnement|pour lire la suite|subskrypcj|prenumerat|关注我们|关注微信|扫码关注|下载客户端|订阅", RegexOptions.IgnoreCase)]
+    private static partial Regex CallToActionLine();
 
     [GeneratedRegex(@"^(?:标签|Tags?|关键词|关键字|Keywords|Schlagwörter|Themen|Mots-clés)\s*[:：]", RegexOptions.IgnoreCase)]
     private static partial Regex TagsLine();
