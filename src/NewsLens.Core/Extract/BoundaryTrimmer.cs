@@ -374,10 +374,10 @@ internal sealed partial class BoundaryTrimmer
     [GeneratedRegex(@"^[（(\[【]?\s*(?:责任编辑|责编|编辑|审核|审校|校对|监制|策划|统筹|制作|编审|值班编辑|本文编辑|实习编辑|编校|终审|初审|复审|原标题)\s*[:：|｜]")]
     private static partial Regex EditorLine();
 
-    [GeneratedRegex(@"^[（(\[【]?\s*(?:责任编辑|责编|上一篇|下一篇|上一条|下一条|相关新闻|相关阅读|相关文章|相关报道|版权所有|免责声明|Copyright|©)")]
+    [GeneratedRegex(@"^[（(\[【]?\s*(?:责任编辑|责编|上一篇|下一篇|上一条|下一条|相关新闻|相关阅读|相关文章|相关报道|版权所有|免\s*责\s*声\s*明|郑\s*重\s*声\s*明|Copyright|©)")]
     private static partial Regex StrongEndMarker();
 
-    [GeneratedRegex(@"版权所有|Copyright|©|All rights reserved|未经授权|禁止转载|不得转载|转载请注明|免责声明|Alle Rechte vorbehalten", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"版权所有|Copyright|©|All rights reserved|未经授权|禁止转载|不得转载|转载请注明|免\s*责\s*声\s*明|郑\s*重\s*声\s*明|Alle Rechte vorbehalten", RegexOptions.IgnoreCase)]
     private static partial Regex CopyrightLine();
 
     [GeneratedRegex(@"^[【\[]?(?:分享到|分享|转发|Share|Tweet|Teilen|Partager|Email|E-Mail|Print|Drucken|打印|关闭|收藏|返回顶部|返回首页|返回列表|点赞|扫一扫|扫描二维码|微信扫一扫|关注我们|关注微信|Follow us|Follow)(?:\s|[:：!！】\]]|$)|^(?:Artikel|Beitrag|Seite|Diesen Artikel|Den Artikel) teilen|^(?:Möchten Sie|Wollen Sie) (?:den|diesen) (?:Artikel|Beitrag) teilen|^War (?:der|dieser) (?:Artikel|Beitrag) (?:nützlich|hilfreich)|^Was this (?:article|page|post) helpful|^Share (?:this|on|via)|^Compartir|^Partager", RegexOptions.IgnoreCase)]
@@ -400,7 +400,7 @@ internal sealed partial class BoundaryTrimmer
     [GeneratedRegex(@"^(?:Advertisement|Anzeige|Werbung|Publicité|Publicidad|广告|Sponsored|ADVERTISEMENT)(?:$|\s*[-–:|])|^(?:Crédits? photos?|Photo credits?|Bildquelle|Bildnachweis|Fotos?|Photos?|Bild|Image|Imagen|图片来源|图片)\s*[:：]", RegexOptions.IgnoreCase)]
     private static partial Regex AdLabel();
 
-    [GeneratedRegex(@"^[#\s【\[]*(?:相关(?:新闻|文章|阅读|报道|链接|推荐|专题|资讯|内容)|猜你喜欢|延伸阅读|推荐阅读|扩展阅读|热门(?:文章|推荐|新闻|阅读)|更多(?:新闻|阅读|精彩|文章|推荐)|精彩推荐|热点推荐|往期回顾|你可能(?:还)?(?:感兴趣|喜欢)|您可能(?:还)?(?:感兴趣|喜欢)|Related(?: (?:articles?|stories|posts|news|content|coverage|reading))?|Read (?:more|next|also)|More (?:from|on|stories|news)|You (?:may|might) (?:also )?like|Recommended(?: for you)?|Most (?:read|popular|viewed)|Mehr zum Thema|Weitere Artikel|Weitere Beiträge|Das könnte Sie auch interessieren|Lesen Sie auch|Auch interessant|Ebenfalls interessant|Passend dazu|Zum Thema|Weiterlesen|Vorschau auf den nächsten Artikel|Nächster Artikel|Vorheriger Artikel|Also read|See also|Read also|Trending(?: now)?|Popular(?: now| stories)?|À lire aussi|Sur le même sujet|Lire aussi|Te puede interesar|Lee también|Noticias relacionadas|Más noticias|Zobacz też|Czytaj też)(?:\s+[^.。!?！？,，]{1,25})?\s*[:：】\]]*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^[#\s【\[]*(?:相关(?:新闻|文章|阅读|报道|链接|推荐|专题|资讯|内容)|猜你喜欢|延伸阅读|推荐阅读|扩展阅读|热门(?:文章|推荐|新闻|阅读)|更多(?:新闻|阅读|精彩|文章|推荐)|精彩推荐|热点推荐|[^。，,.!?！？\s]{0,6}推荐|往期回顾|你可能(?:还)?(?:感兴趣|喜欢)|您可能(?:还)?(?:感兴趣|喜欢)|Related(?: (?:articles?|stories|posts|news|content|coverage|reading))?|Read (?:more|next|also)|More (?:from|on|stories|news)|You (?:may|might) (?:also )?like|Recommended(?: for you)?|Most (?:read|popular|viewed)|Mehr zum Thema|Weitere Artikel|Weitere Beiträge|Das könnte Sie auch interessieren|Lesen Sie auch|Auch interessant|Ebenfalls interessant|Passend dazu|Zum Thema|Weiterlesen|Vorschau auf den nächsten Artikel|Nächster Artikel|Vorheriger Artikel|Also read|See also|Read also|Trending(?: now)?|Popular(?: now| stories)?|À lire aussi|Sur le même sujet|Lire aussi|Te puede interesar|Lee también|Noticias relacionadas|Más noticias|Zobacz też|Czytaj też)(?:\s+[^.。!?！？,，]{1,25})?\s*[:：】\]]*$", RegexOptions.IgnoreCase)]
     private static partial Regex RelatedHeading();
 
     [GeneratedRegex(@"\d|年|月|日|时|分|星期.|周.|[:：\-/.年月日]|发布|时间|日期|更新|published|updated|am|pm", RegexOptions.IgnoreCase)]
