@@ -43,6 +43,12 @@ internal sealed partial class BoundaryTrimmer
     /// <summary>List items at the end of the body with this much link text are teasers for other articles.</summary>
     private const double TrailingListLinkDensity = 0.25;
 
+    /// <summary>
+    /// Closing calls to action ("Follow us on Telegram…", "Download our app for iOS and Android", newsletter
+    /// sign-ups) run up to about two sentences; longer tail paragraphs are prose even when they name a network.
+    /// </summary>
+    private const int MaxCallToActionChars = 300;
+
     /// <summary>A tail cut after a strong end marker may drop at most this share of the body.</summary>
     private const double MaxTailCutShare = 0.3;
 
@@ -206,7 +212,15 @@ internal sealed partial class BoundaryTrimmer
         {
             var b = blocks[order[k]];
             if (b.VisibleChars > MaxMetaLineChars)
+            {
+                // A longer closing line may still be the site's call to subscribe, follow or install its app.
+                if (b.VisibleChars <= MaxCallToActionChars && k > 0 && IsCallToAction(b.Text))
+                {
+                    reasons[order[k]] = RemovalReason.Advertisement;
+                    continue;
+                }
                 break;
+            }
             if (TailReason(b.Text) is { } r)
             {
                 reasons[order[k]] = r;
@@ -265,10 +279,21 @@ internal sealed partial class BoundaryTrimmer
             return RemovalReason.Navigation;
         if (TagsLine().IsMatch(text) || RelatedHeading().IsMatch(text))
             return RemovalReason.RelatedLinks;
-        if (AdLabel().IsMatch(text))
+        if (AdLabel().IsMatch(text) || IsCallToAction(text))
             return RemovalReason.Advertisement;
         return null;
     }
+
+    /// <summary>The site speaking to the reader (see <see cref="CallToActionLine"/>); a quotation is someone else speaking.</summary>
+    private static bool IsCallToAction(string text) =>
+        text.Length > 0 && text[0] is not ('"' or '“' or '„' or '«' or '»' or '「' or '『' or '\'')
+        && text.AsSpan().IndexOfAny(CallToActionWords) >= 0 && CallToActionLine().IsMatch(text);
+
+    /// <summary>Words one of which every <see cref="CallToActionLine"/> match holds: a vectorised pre-check that spares most lines the regex.</summary>
+    private static readonly System.Buffers.SearchValues<string> CallToActionWords = System.Buffers.SearchValues.Create(
+        ["subscri", "newsletter", "sign up", "twitter", "facebook", "instagram", "telegram", "whatsapp", "youtube", "linkedin", "tiktok", "app",
+         "abonn", "folgen sie", "suscr", "guenos", "hazte", "nete", "nuestro canal", "pour lire", "subskryp", "prenumer", "关注", "下载客户端", "订阅"],
+        StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A line that is a date and little else ("2025-06-06", "2025年6月6日 10:20 星期五").</summary>
     internal static bool IsDateLine(string text)
@@ -356,10 +381,10 @@ internal sealed partial class BoundaryTrimmer
     [GeneratedRegex(@"^[（(\[【]?\s*(?:责任编辑|责编|编辑|审核|审校|校对|监制|策划|统筹|制作|编审|值班编辑|本文编辑|实习编辑|编校|终审|初审|复审|原标题)\s*[:：|｜]")]
     private static partial Regex EditorLine();
 
-    [GeneratedRegex(@"^[（(\[【]?\s*(?:责任编辑|责编|上一篇|下一篇|上一条|下一条|相关新闻|相关阅读|相关文章|相关报道|版权所有|免责声明|Copyright|©)")]
+    [GeneratedRegex(@"^[（(\[【]?\s*(?:责任编辑|责编|上一篇|下一篇|上一条|下一条|相关新闻|相关阅读|相关文章|相关报道|版权所有|免\s*责\s*声\s*明|郑\s*重\s*声\s*明|Copyright|©)")]
     private static partial Regex StrongEndMarker();
 
-    [GeneratedRegex(@"版权所有|Copyright|©|All rights reserved|未经授权|禁止转载|不得转载|转载请注明|免责声明|Alle Rechte vorbehalten", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"版权所有|Copyright|©|All rights reserved|未经授权|禁止转载|不得转载|转载请注明|免\s*责\s*声\s*明|郑\s*重\s*声\s*明|Alle Rechte vorbehalten", RegexOptions.IgnoreCase)]
     private static partial Regex CopyrightLine();
 
     [GeneratedRegex(@"^[【\[]?(?:分享到|分享|转发|Share|Tweet|Teilen|Partager|Email|E-Mail|Print|Drucken|打印|关闭|收藏|返回顶部|返回首页|返回列表|点赞|扫一扫|扫描二维码|微信扫一扫|关注我们|关注微信|Follow us|Follow)(?:\s|[:：!！】\]]|$)|^(?:Artikel|Beitrag|Seite|Diesen Artikel|Den Artikel) teilen|^(?:Möchten Sie|Wollen Sie) (?:den|diesen) (?:Artikel|Beitrag) teilen|^War (?:der|dieser) (?:Artikel|Beitrag) (?:nützlich|hilfreich)|^Was this (?:article|page|post) helpful|^Share (?:this|on|via)|^Compartir|^Partager", RegexOptions.IgnoreCase)]
@@ -368,13 +393,21 @@ internal sealed partial class BoundaryTrimmer
     [GeneratedRegex(@"^(?:上一篇|下一篇|上一条|下一条|上一页|下一页|Previous|Next)(?:\s|[:：]|$)|第\s*\d+\s*页\s*/\s*共\s*\d+\s*页|[<《]*\s*上一页\s*[|｜]\s*下一页", RegexOptions.IgnoreCase)]
     private static partial Regex PrevNextLine();
 
+    /// <summary>
+    /// The site asking the reader to do something: subscribe, sign up for a newsletter, follow it on a network,
+    /// join its channel, install its app, become a member (English, German, Spanish, French, Polish, Chinese).
+    /// The English subscription words count only when the line speaks to the reader; a quoted line is never one.
+    /// </summary>
+    [GeneratedRegex(@"(?:\b(?:subscribe|subscriber|newsletter|sign up)\b.*\b(?:you|your|our|us|here|now)\b|\b(?:you|your|our|us|here|now)\b.*\b(?:subscribe|subscriber|newsletter|sign up)\b)|(?:follow|join)\s+(?:us|\p{Lu}[\w.]*(?:\s+\p{Lu}[\w.]*){0,2})\s+on\s+(?:Twitter|Facebook|Instagram|Telegram|WhatsApp|YouTube|LinkedIn|TikTok)|\bapps?\b[^.!?]{0,40}\b(?:iOS|Android|App Store|Google Play)\b|\b(?:download|get)\b[^.!?]{0,40}\bapp\b|abonnieren|Newsletter|Folgen Sie uns|suscr[ií]b|suscripci[óo]n|s[ií]guenos|hazte (?:miembro|socio)|[ÚU]nete|nuestro canal de|abonnez|abonnement|pour lire la suite|subskrypcj|prenumerat|关注我们|关注微信|扫码关注|下载客户端|订阅", RegexOptions.IgnoreCase)]
+    private static partial Regex CallToActionLine();
+
     [GeneratedRegex(@"^(?:标签|Tags?|关键词|关键字|Keywords|Schlagwörter|Themen|Mots-clés)\s*[:：]", RegexOptions.IgnoreCase)]
     private static partial Regex TagsLine();
 
     [GeneratedRegex(@"^(?:Advertisement|Anzeige|Werbung|Publicité|Publicidad|广告|Sponsored|ADVERTISEMENT)(?:$|\s*[-–:|])|^(?:Crédits? photos?|Photo credits?|Bildquelle|Bildnachweis|Fotos?|Photos?|Bild|Image|Imagen|图片来源|图片)\s*[:：]", RegexOptions.IgnoreCase)]
     private static partial Regex AdLabel();
 
-    [GeneratedRegex(@"^[#\s【\[]*(?:相关(?:新闻|文章|阅读|报道|链接|推荐|专题|资讯|内容)|猜你喜欢|延伸阅读|推荐阅读|扩展阅读|热门(?:文章|推荐|新闻|阅读)|更多(?:新闻|阅读|精彩|文章|推荐)|精彩推荐|热点推荐|往期回顾|你可能(?:还)?(?:感兴趣|喜欢)|您可能(?:还)?(?:感兴趣|喜欢)|Related(?: (?:articles?|stories|posts|news|content|coverage|reading))?|Read (?:more|next|also)|More (?:from|on|stories|news)|You (?:may|might) (?:also )?like|Recommended(?: for you)?|Most (?:read|popular|viewed)|Mehr zum Thema|Weitere Artikel|Weitere Beiträge|Das könnte Sie auch interessieren|Lesen Sie auch|Auch interessant|Ebenfalls interessant|Passend dazu|Zum Thema|Weiterlesen|Vorschau auf den nächsten Artikel|Nächster Artikel|Vorheriger Artikel|Also read|See also|Read also|Trending(?: now)?|Popular(?: now| stories)?|À lire aussi|Sur le même sujet|Lire aussi|Te puede interesar|Lee también|Noticias relacionadas|Más noticias|Zobacz też|Czytaj też)(?:\s+[^.。!?！？,，]{1,25})?\s*[:：】\]]*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^[#\s【\[]*(?:相关(?:新闻|文章|阅读|报道|链接|推荐|专题|资讯|内容)|猜你喜欢|延伸阅读|推荐阅读|扩展阅读|热门(?:文章|推荐|新闻|阅读)|更多(?:新闻|阅读|精彩|文章|推荐)|精彩推荐|热点推荐|[^。，,.!?！？\s]{0,6}推荐|往期回顾|你可能(?:还)?(?:感兴趣|喜欢)|您可能(?:还)?(?:感兴趣|喜欢)|Related(?: (?:articles?|stories|posts|news|content|coverage|reading))?|Read (?:more|next|also)|More (?:from|on|stories|news)|You (?:may|might) (?:also )?like|Recommended(?: for you)?|Most (?:read|popular|viewed)|Mehr zum Thema|Weitere Artikel|Weitere Beiträge|Das könnte Sie auch interessieren|Lesen Sie auch|Auch interessant|Ebenfalls interessant|Passend dazu|Zum Thema|Weiterlesen|Vorschau auf den nächsten Artikel|Nächster Artikel|Vorheriger Artikel|Also read|See also|Read also|Trending(?: now)?|Popular(?: now| stories)?|À lire aussi|Sur le même sujet|Lire aussi|Te puede interesar|Lee también|Noticias relacionadas|Más noticias|Zobacz też|Czytaj też)(?:\s+[^.。!?！？,，]{1,25})?\s*[:：】\]]*$", RegexOptions.IgnoreCase)]
     private static partial Regex RelatedHeading();
 
     [GeneratedRegex(@"\d|年|月|日|时|分|星期.|周.|[:：\-/.年月日]|发布|时间|日期|更新|published|updated|am|pm", RegexOptions.IgnoreCase)]

@@ -43,6 +43,9 @@ internal sealed class DomCleaner
     /// <summary>A caption is a line or two under a picture; an element this long (visible chars) holds more than that.</summary>
     private const int MaxCaptionChars = 1000;
 
+    /// <summary>An h1 this long (visible chars) reads as a headline, not a logo or a section label ("News").</summary>
+    private const int MinArticleHeadingChars = 12;
+
     /// <summary>Weak cues (side, header, tag) are trusted less: a smaller share protects.</summary>
     private const double ProtectedTextShareWeak = 0.25;
 
@@ -193,6 +196,26 @@ internal sealed class DomCleaner
     }
 
     private static RemovalReason? Boilerplate(HtmlNode node, int pageText, Dictionary<string, (CueVerdict, RemovalReason)> cues)
+    {
+        var reason = BoilerplateCue(node, pageText, cues);
+        // A header that holds a plain (unlinked) top heading is the article's own header: title, kicker and the
+        // lead paragraph under it. It stays for selection to judge; the menus inside it still go on their own cues.
+        if (reason == RemovalReason.Header && HoldsArticleHeading(node))
+            return null;
+        return reason;
+    }
+
+    private static bool HoldsArticleHeading(HtmlNode node)
+    {
+        for (var d = node.FirstChild; d is not null; d = node.NextInSubtree(d))
+        {
+            if (d.IsElement && d.Name == "h1")
+                return d.TextChars >= MinArticleHeadingChars && d.LinkChars * 2 < d.TextChars;
+        }
+        return false;
+    }
+
+    private static RemovalReason? BoilerplateCue(HtmlNode node, int pageText, Dictionary<string, (CueVerdict, RemovalReason)> cues)
     {
         var share = (node.TextChars - node.LinkChars) / (double)pageText;
         RemovalReason? byTag = node.Name switch
