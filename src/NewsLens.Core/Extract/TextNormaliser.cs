@@ -84,3 +84,58 @@ internal static class TextNormaliser
         return n;
     }
 }
+
+/// <summary>
+/// Builds what <see cref="TextNormaliser.Collapse"/> (or, with line breaks kept, <see cref="TextNormaliser.CollapseLines"/>)
+/// returns for the concatenation of several pieces, one piece at a time: no joined copy, no second pass.
+/// </summary>
+internal sealed class CollapsedText(LineBreaks lineBreaks)
+{
+    private char[] buffer = new char[256];
+    private int length;
+    private char pending;
+
+    public int Length => length;
+
+    public void Clear()
+    {
+        length = 0;
+        pending = '\0';
+    }
+
+    public void Append(ReadOnlySpan<char> piece)
+    {
+        if (length + piece.Length + 1 > buffer.Length)
+            Array.Resize(ref buffer, Math.Max(buffer.Length * 2, length + piece.Length + 1));
+        var keepLines = lineBreaks == LineBreaks.Kept;
+        foreach (var c in piece)
+        {
+            if (TextNormaliser.IsSpace(c))
+            {
+                if (length > 0 && (!keepLines || c == '\n' || pending != '\n'))
+                    pending = keepLines && c == '\n' ? '\n' : ' ';
+                continue;
+            }
+            if (pending != '\0')
+                buffer[length++] = pending;
+            pending = '\0';
+            buffer[length++] = c;
+        }
+    }
+
+    public void AppendLineBreak() => Append("\n");
+
+    public override string ToString() => new(buffer, 0, length);
+
+    /// <summary>The first <paramref name="max"/> characters (all when fewer).</summary>
+    public string ToString(int max) => new(buffer, 0, Math.Min(length, max));
+}
+
+internal enum LineBreaks
+{
+    /// <summary>Every whitespace run is one space.</summary>
+    Collapsed,
+
+    /// <summary>A whitespace run holding a line break is one line break.</summary>
+    Kept,
+}
