@@ -328,7 +328,6 @@ internal sealed class DomCleaner
         // With limitText the text stops once it holds more visible characters than a record keeps (collapsing
         // whitespace never shortens visible text, so the kept prefix is the same), and the walk stops when the
         // links are full too.
-        var visible = 0;
         var textFull = false;
         for (var node = root; node is not null;)
         {
@@ -339,17 +338,8 @@ internal sealed class DomCleaner
             {
                 if (!textFull)
                 {
-                    var span = node.TextSpan;
-                    text.Append(span);
-                    if (limitText)
-                    {
-                        foreach (var c in span)
-                        {
-                            if (!TextNormaliser.IsSpace(c))
-                                visible++;
-                        }
-                        textFull = visible > MaxRemovedText;
-                    }
+                    text.Append(node.TextSpan);
+                    textFull = limitText && text.Visible > MaxRemovedText;
                 }
             }
             else if (node != root && node.Is(TagFlags.NonContent))

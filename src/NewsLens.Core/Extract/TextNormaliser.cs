@@ -97,10 +97,14 @@ internal sealed class CollapsedText(LineBreaks lineBreaks)
 
     public int Length => length;
 
+    /// <summary>Characters appended that are not whitespace by <see cref="TextNormaliser.IsSpace"/> (what collapsing keeps of the pieces).</summary>
+    public int Visible { get; private set; }
+
     public void Clear()
     {
         length = 0;
         pending = '\0';
+        Visible = 0;
     }
 
     public void Append(ReadOnlySpan<char> piece)
@@ -108,19 +112,27 @@ internal sealed class CollapsedText(LineBreaks lineBreaks)
         if (length + piece.Length + 1 > buffer.Length)
             Array.Resize(ref buffer, Math.Max(buffer.Length * 2, length + piece.Length + 1));
         var keepLines = lineBreaks == LineBreaks.Kept;
+        var into = buffer;
+        var n = length;
+        var p = pending;
+        var kept = 0;
         foreach (var c in piece)
         {
             if (TextNormaliser.IsSpace(c))
             {
-                if (length > 0 && (!keepLines || c == '\n' || pending != '\n'))
-                    pending = keepLines && c == '\n' ? '\n' : ' ';
+                if (n > 0 && (!keepLines || c == '\n' || p != '\n'))
+                    p = keepLines && c == '\n' ? '\n' : ' ';
                 continue;
             }
-            if (pending != '\0')
-                buffer[length++] = pending;
-            pending = '\0';
-            buffer[length++] = c;
+            if (p != '\0')
+                into[n++] = p;
+            p = '\0';
+            into[n++] = c;
+            kept++;
         }
+        length = n;
+        pending = p;
+        Visible += kept;
     }
 
     public void AppendLineBreak() => Append("\n");

@@ -325,7 +325,7 @@ internal sealed class HtmlParser
             var entities = false;
             foreach (var c in span[first..])
             {
-                if (c > ' ' ? c < '\u0080' || !char.IsWhiteSpace(c) : c is not (' ' or '\t' or '\n' or '\v' or '\f' or '\r'))
+                if ((c > ' ' && c < '\u0080') || !char.IsWhiteSpace(c))
                 {
                     visible++;
                     entities |= c == '&';
