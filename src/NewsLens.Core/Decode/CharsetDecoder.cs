@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text;
 using System.Text.RegularExpressions;
 using NewsLens.Model;
@@ -25,7 +26,19 @@ internal sealed partial class CharsetDecoder : IPageDecoder
     private static readonly System.Buffers.SearchValues<byte> StrayControls = System.Buffers.SearchValues.Create(
         [0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x0B, 0x0E, 0x0F, 0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 0x19, 0x1A, 0x1C, 0x1D, 0x1E, 0x1F]);
 
-    static CharsetDecoder() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+    /// <summary>
+    /// The charsets pages declare most, resolved once: every lookup through the code-pages provider takes a lock
+    /// and a table search, which cost as much as decoding a small page. Other labels are resolved per page.
+    /// </summary>
+    private static readonly FrozenDictionary<string, Encoding> CommonEncodings;
+
+    static CharsetDecoder()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        CommonEncodings = new[] { "utf-8", "gb18030", "big5", "windows-1252", "shift_jis", "euc-kr", "euc-jp", "windows-1251", "windows-1250", "iso-8859-2", "iso-8859-15", "koi8-r" }
+            .ToDictionary(k => k, k => Usable(Encoding.GetEncoding(k)), StringComparer.Ordinal)
+            .ToFrozenDictionary(StringComparer.Ordinal);
+    }
 
     public DecodedPage Decode(RawPage page)
     {
@@ -179,17 +192,20 @@ internal sealed partial class CharsetDecoder : IPageDecoder
             "ks_c_5601-1987" or "euc_kr" or "cp949" => "euc-kr",
             _ => key,
         };
+        if (CommonEncodings.TryGetValue(key, out var common))
+            return common;
         try
         {
-            var e = Encoding.GetEncoding(key);
-            // A page cannot really be UTF-16 without a BOM; the label is a copy-paste error (WHATWG does the same).
-            return e is UnicodeEncoding ? new UTF8Encoding(false) : e;
+            return Usable(Encoding.GetEncoding(key));
         }
         catch (ArgumentException)
         {
             return null;
         }
     }
+
+    /// <summary>A page cannot really be UTF-16 without a BOM; the label is a copy-paste error (WHATWG does the same).</summary>
+    private static Encoding Usable(Encoding e) => e is UnicodeEncoding ? new UTF8Encoding(false) : e;
 
     [GeneratedRegex(@"charset\s*=\s*[""']?([A-Za-z0-9_\-:.]+)", RegexOptions.IgnoreCase)]
     private static partial Regex ContentTypeCharset();

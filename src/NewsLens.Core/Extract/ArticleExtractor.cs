@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using NewsLens.Extract.Html;
@@ -181,6 +182,28 @@ internal sealed class ArticleExtractor : IArticleExtractor
         return runs;
     }
 
+    /// <summary>
+    /// The first 16 hex digits of SHA-256 over the UTF-8 of title, a line break and the text, encoded into a pooled
+    /// buffer (the joined string and its bytes were two copies of the whole article per page).
+    /// </summary>
+    internal static string ArticleId(string title, string text)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(title.Length + 1 + text.Length));
+        try
+        {
+            var n = Encoding.UTF8.GetBytes(title, buffer);
+            buffer[n++] = (byte)'\n';
+            n += Encoding.UTF8.GetBytes(text, buffer.AsSpan(n));
+            Span<byte> hash = stackalloc byte[32];
+            SHA256.HashData(buffer.AsSpan(0, n), hash);
+            return Convert.ToHexStringLower(hash[..8]);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
     private static Article Assemble(DecodedPage page, string? url, string? title, PublishedAt? published, string? site, string? author,
         IReadOnlyList<TextBlock> blocks, RemovalReason?[] reasons, List<RemovedBlock> removed, ExtractionInfo info)
     {
@@ -216,7 +239,7 @@ internal sealed class ArticleExtractor : IArticleExtractor
         if (sb.Length == 0)
             throw new PageRejectedException(RejectionReason.NoContent, $"no article text found ({blocks.Count} text blocks on the page, all boilerplate)");
         var text = sb.ToString();
-        var id = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes((title ?? "") + "\n" + text)))[..16];
+        var id = ArticleId(title ?? "", text);
         return new Article(id, page.Source, url, title?.Trim(), published, site, author, LanguageGuesser.Guess(text), text, sections, removed, info);
     }
 }

@@ -283,15 +283,15 @@ internal sealed class DomCleaner
     /// <summary>Keeps a removed subtree in the log when it carries text, with its links (injected anchors live there).</summary>
     internal static void Record(HtmlNode node, RemovalReason reason, bool hidden, CleaningLog log)
     {
-        var text = new StringBuilder();
+        // Text and link texts are collapsed as they are gathered (no joined copy to collapse afterwards).
+        var text = new CollapsedText(LineBreaks.Kept);
         var links = new List<RemovedLink>();
-        // Sized so that clearing it between links never re-allocates (a grown StringBuilder does on Clear).
-        var linkText = new StringBuilder(256);
+        var linkText = new CollapsedText(LineBreaks.Collapsed);
         // The record keeps the first MaxRemovedText characters; only a breadcrumb needs its whole text.
         AppendText(node, text, links, linkText, limitText: reason != RemovalReason.Breadcrumb);
-        var t = TextNormaliser.CollapseLines(text.ToString());
-        if (t.Length == 0)
+        if (text.Length == 0)
             return;
+        var t = reason == RemovalReason.Breadcrumb ? text.ToString() : text.ToString(MaxRemovedText);
         if (reason is RemovalReason.Navigation or RemovalReason.Header && log.Navigation.Count < MaxNavigationEntries)
         {
             foreach (var link in links)
@@ -345,13 +345,12 @@ internal sealed class DomCleaner
         return parts;
     }
 
-    private static void AppendText(HtmlNode root, StringBuilder text, List<RemovedLink> links, StringBuilder linkText, bool limitText)
+    private static void AppendText(HtmlNode root, CollapsedText text, List<RemovedLink> links, CollapsedText linkText, bool limitText)
     {
         // Depth-first over the subtree without a stack; a non-content element below the root is skipped whole.
         // With limitText the text stops once it holds more visible characters than a record keeps (collapsing
         // whitespace never shortens visible text, so the kept prefix is the same), and the walk stops when the
         // links are full too.
-        var visible = 0;
         var textFull = false;
         for (var node = root; node is not null;)
         {
@@ -362,17 +361,8 @@ internal sealed class DomCleaner
             {
                 if (!textFull)
                 {
-                    var span = node.TextSpan;
-                    text.Append(span);
-                    if (limitText)
-                    {
-                        foreach (var c in span)
-                        {
-                            if (!TextNormaliser.IsSpace(c))
-                                visible++;
-                        }
-                        textFull = visible > MaxRemovedText;
-                    }
+                    text.Append(node.TextSpan);
+                    textFull = limitText && text.Visible > MaxRemovedText;
                 }
             }
             else if (node != root && node.Is(TagFlags.NonContent))
@@ -384,13 +374,16 @@ internal sealed class DomCleaner
                 if (node.Name == "a" && links.Count <= MaxRemovedLinks)
                 {
                     linkText.Clear();
-                    node.AppendInnerText(linkText);
-                    var lt = TextNormaliser.Collapse(linkText.ToString());
-                    if (lt.Length > 0)
-                        links.Add(new RemovedLink(lt, node.Attr("href")));
+                    for (var d = node.FirstChild; d is not null; d = node.NextInSubtree(d))
+                    {
+                        if (d.Kind == HtmlNodeKind.Text)
+                            linkText.Append(d.TextSpan);
+                    }
+                    if (linkText.Length > 0)
+                        links.Add(new RemovedLink(linkText.ToString(), node.Attr("href")));
                 }
                 if (!textFull && (node.Is(TagFlags.Block) || node.Name == "br"))
-                    text.Append('\n');
+                    text.AppendLineBreak();
             }
             node = root.NextInSubtree(node, skip);
         }

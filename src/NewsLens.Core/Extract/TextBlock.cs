@@ -32,6 +32,15 @@ internal sealed class TextBlock
         int visible = 0, effective = 0, punctuation = 0;
         foreach (var c in text)
         {
+            if (c > ' ' && c < '\u0080')
+            {
+                // Printable ASCII (most of the text): visible, one Latin character, punctuation from the ASCII set only.
+                visible++;
+                effective++;
+                if (c is ',' or '.' or ';' or '!' or '?' or ':')
+                    punctuation++;
+                continue;
+            }
             if (!char.IsWhiteSpace(c))
                 visible++;
             if (!TextNormaliser.IsSpace(c))

@@ -84,3 +84,70 @@ internal static class TextNormaliser
         return n;
     }
 }
+
+/// <summary>
+/// Builds what <see cref="TextNormaliser.Collapse"/> (or, with line breaks kept, <see cref="TextNormaliser.CollapseLines"/>)
+/// returns for the concatenation of several pieces, one piece at a time: no joined copy, no second pass.
+/// </summary>
+internal sealed class CollapsedText(LineBreaks lineBreaks)
+{
+    private char[] buffer = new char[256];
+    private int length;
+    private char pending;
+
+    public int Length => length;
+
+    /// <summary>Characters appended that are not whitespace by <see cref="TextNormaliser.IsSpace"/> (what collapsing keeps of the pieces).</summary>
+    public int Visible { get; private set; }
+
+    public void Clear()
+    {
+        length = 0;
+        pending = '\0';
+        Visible = 0;
+    }
+
+    public void Append(ReadOnlySpan<char> piece)
+    {
+        if (length + piece.Length + 1 > buffer.Length)
+            Array.Resize(ref buffer, Math.Max(buffer.Length * 2, length + piece.Length + 1));
+        var keepLines = lineBreaks == LineBreaks.Kept;
+        var into = buffer;
+        var n = length;
+        var p = pending;
+        var kept = 0;
+        foreach (var c in piece)
+        {
+            if (TextNormaliser.IsSpace(c))
+            {
+                if (n > 0 && (!keepLines || c == '\n' || p != '\n'))
+                    p = keepLines && c == '\n' ? '\n' : ' ';
+                continue;
+            }
+            if (p != '\0')
+                into[n++] = p;
+            p = '\0';
+            into[n++] = c;
+            kept++;
+        }
+        length = n;
+        pending = p;
+        Visible += kept;
+    }
+
+    public void AppendLineBreak() => Append("\n");
+
+    public override string ToString() => new(buffer, 0, length);
+
+    /// <summary>The first <paramref name="max"/> characters (all when fewer).</summary>
+    public string ToString(int max) => new(buffer, 0, Math.Min(length, max));
+}
+
+internal enum LineBreaks
+{
+    /// <summary>Every whitespace run is one space.</summary>
+    Collapsed,
+
+    /// <summary>A whitespace run holding a line break is one line break.</summary>
+    Kept,
+}

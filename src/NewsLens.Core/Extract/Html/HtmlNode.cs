@@ -76,6 +76,14 @@ internal sealed class HtmlNode
 
     public bool IsElement => Kind == HtmlNodeKind.Element;
 
+    /// <summary>
+    /// The element's number in the order the parser made it (0 for nodes made elsewhere): its hash code, so the
+    /// per-node tables of scoring cost no identity-hash allocation. Equality stays reference equality.
+    /// </summary>
+    internal int Ordinal { get; set; }
+
+    public override int GetHashCode() => Ordinal != 0 ? Ordinal : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(this);
+
     /// <summary>Visible characters (whitespace excluded) in this subtree; filled by <see cref="TextStats"/>.</summary>
     public int TextChars { get; set; }
 

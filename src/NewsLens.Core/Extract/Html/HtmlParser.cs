@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using NewsLens.Pipeline;
 
@@ -29,6 +30,9 @@ internal sealed class HtmlParser
     /// </summary>
     private static readonly AsciiNameTable KeptAttributeNames = new(
         "class id style href hidden aria-hidden role itemprop content name property http-equiv datetime type rel lang xml:lang title pubdate charset".Split(' '));
+
+    /// <summary>The characters <see cref="char.IsWhiteSpace(char)"/> accepts below U+0080.</summary>
+    private static readonly SearchValues<char> AsciiWhitespace = SearchValues.Create(" \t\n\v\f\r");
 
     private readonly int maxDepth;
 
@@ -259,6 +263,17 @@ internal sealed class HtmlParser
     /// <summary>The open-element stack and the rules that decide where the next node goes.</summary>
     private sealed class BuildState(HtmlNode root, int maxDepth)
     {
+        // Where an implied end tag stops looking (shared arrays: a collection expression per call would allocate per tag).
+        private static readonly string[] ListItemScope = ["ul", "ol", "menu", "table", "td", "div"];
+        private static readonly string[] DefinitionScope = ["dl", "table", "td", "div"];
+        private static readonly string[] OptionScope = ["select", "datalist"];
+        private static readonly string[] RowScope = ["table", "tbody", "thead", "tfoot"];
+        private static readonly string[] CellScope = ["tr", "table"];
+        private static readonly string[] TableScope = ["table"];
+
+        /// <summary>Elements made so far: each one's number is its hash code (cheaper than the runtime's identity hash).</summary>
+        private int made;
+
         private readonly List<HtmlNode> open = [root];
         private bool headOpen;
 
@@ -298,12 +313,19 @@ internal sealed class HtmlParser
             if (end <= start)
                 return;
             var span = s.AsSpan(start, end - start);
-            // One pass: visible characters (none means a whitespace gap) and whether entities need decoding.
+            // Most runs between tags are indentation: one vectorised search finds the first visible character.
+            var first = span.IndexOfAnyExcept(AsciiWhitespace);
+            if (first < 0)
+            {
+                Gap();
+                return;
+            }
+            // One pass over the rest: visible characters (none means a whitespace gap) and whether entities need decoding.
             var visible = 0;
             var entities = false;
-            foreach (var c in span)
+            foreach (var c in span[first..])
             {
-                if (!char.IsWhiteSpace(c))
+                if ((c > ' ' && c < '\u0080') || !char.IsWhiteSpace(c))
                 {
                     visible++;
                     entities |= c == '&';
@@ -311,10 +333,7 @@ internal sealed class HtmlParser
             }
             if (visible == 0)
             {
-                // Whitespace between tags only separates words; one space keeps that, without a string per gap.
-                if (Current.LastChild is { Kind: HtmlNodeKind.Text })
-                    return;
-                Current.Append(HtmlNode.TextNode(" "));
+                Gap();
                 return;
             }
             // Text without entities stays a range of the page until someone asks for its string.
@@ -330,6 +349,14 @@ internal sealed class HtmlParser
             }
             Current.Append(node);
             AddStats(node, visible);
+        }
+
+        /// <summary>Whitespace between tags only separates words; one space keeps that, without a string per gap.</summary>
+        private void Gap()
+        {
+            if (Current.LastChild is { Kind: HtmlNodeKind.Text })
+                return;
+            Current.Append(HtmlNode.TextNode(" "));
         }
 
         /// <summary>
@@ -399,26 +426,26 @@ internal sealed class HtmlParser
                 case "html" or "body" or "head" when HasOpen(name):
                     return; // A second <body> adds nothing; its attributes are not needed.
                 case "li" when openItems > 0:
-                    CloseUpTo("li", stopAt: ["ul", "ol", "menu", "table", "td", "div"]);
+                    CloseUpTo("li", stopAt: ListItemScope);
                     break;
                 case "dt" or "dd":
-                    CloseUpTo("dd", stopAt: ["dl", "table", "td", "div"]);
-                    CloseUpTo("dt", stopAt: ["dl", "table", "td", "div"]);
+                    CloseUpTo("dd", stopAt: DefinitionScope);
+                    CloseUpTo("dt", stopAt: DefinitionScope);
                     break;
                 case "option":
-                    CloseUpTo("option", stopAt: ["select", "datalist"]);
+                    CloseUpTo("option", stopAt: OptionScope);
                     break;
                 case "tr":
-                    CloseUpTo("tr", stopAt: ["table", "tbody", "thead", "tfoot"]);
+                    CloseUpTo("tr", stopAt: RowScope);
                     break;
                 case "td" or "th":
-                    CloseUpTo("td", stopAt: ["tr", "table"]);
-                    CloseUpTo("th", stopAt: ["tr", "table"]);
+                    CloseUpTo("td", stopAt: CellScope);
+                    CloseUpTo("th", stopAt: CellScope);
                     break;
                 case "tbody" or "thead" or "tfoot":
-                    CloseUpTo("tbody", stopAt: ["table"]);
-                    CloseUpTo("thead", stopAt: ["table"]);
-                    CloseUpTo("tfoot", stopAt: ["table"]);
+                    CloseUpTo("tbody", stopAt: TableScope);
+                    CloseUpTo("thead", stopAt: TableScope);
+                    CloseUpTo("tfoot", stopAt: TableScope);
                     break;
                 case "a" when openAnchors > 0:
                     CloseUpTo("a", stopAt: TagFlags.Special);
@@ -488,6 +515,7 @@ internal sealed class HtmlParser
         {
             if (open.Count > maxDepth)
                 throw new PageRejectedException(RejectionReason.TooDeep, $"element nesting deeper than {maxDepth} (at <{element.Name}>)");
+            element.Ordinal = ++made;
             Current.Append(element);
             open.Add(element);
             if (IsLink(element))
