@@ -147,9 +147,22 @@ internal sealed class Lexicon
         }
     }
 
-    private const ulong Seed = 0xcbf29ce484222325UL;
+    /// <summary>
+    /// Every stored entry: the rolling hash of a word or word prefix (two low bits cleared) and whether it is a
+    /// whole word; for <see cref="LexiconSet"/>, which merges lexicons hashed the same way.
+    /// </summary>
+    public void VisitEntries(Action<ulong, bool> visit)
+    {
+        foreach (var entry in entries)
+            if (entry != 0)
+                visit(entry & ~FlagBits, (entry & WordFlag) != 0);
+    }
 
-    private static ulong Step(ulong h, char c) => (h ^ c) * 0x100000001b3UL + 0x9E3779B97F4A7C15UL;
+    /// <summary>The rolling hash of the empty string; a text's hash is <see cref="Step"/> applied per character.</summary>
+    public const ulong Seed = 0xcbf29ce484222325UL;
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static ulong Step(ulong h, char c) => (h ^ c) * 0x100000001b3UL + 0x9E3779B97F4A7C15UL;
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private int Slot(ulong h) => (int)((h * 0x9E3779B97F4A7C15UL) >> shift);
