@@ -169,19 +169,27 @@ internal sealed unsafe class NerBlockScorer
                 for (var k = 0; k < OtherIndices.Length; k++)
                     lookupKeys[at++] = keys[i * NerFeatures.PerPosition + OtherIndices[k]];
 
-            // Request every row first (independent memory requests), then resolve.
+            // Request every row of the run first (independent memory requests, many lines in flight), then resolve.
             at = 0;
             for (var g = 0; g < Groups.Length; g++)
             {
-                var group = Groups[g];
-                var table = tables[g];
-                foreach (var stream in group.Streams)
+                foreach (var stream in Groups[g].Streams)
                 {
-                    Lookup(table, lookupKeys, rows, at, n + stream.Span, ValueMask);
+                    Request(tables[g], lookupKeys, rows, at, n + stream.Span, ValueMask);
                     at += n + stream.Span;
                 }
             }
-            Lookup(others, lookupKeys, rows, otherAt, n * OtherIndices.Length, ulong.MaxValue);
+            Request(others, lookupKeys, rows, otherAt, n * OtherIndices.Length, ulong.MaxValue);
+            at = 0;
+            for (var g = 0; g < Groups.Length; g++)
+            {
+                foreach (var stream in Groups[g].Streams)
+                {
+                    Resolve(tables[g], lookupKeys, rows, at, n + stream.Span, ValueMask);
+                    at += n + stream.Span;
+                }
+            }
+            Resolve(others, lookupKeys, rows, otherAt, n * OtherIndices.Length, ulong.MaxValue);
 
             // Per grouped member: where its lookups for position 0 are, and its slot's first weight.
             Span<int> termRow = stackalloc int[MaxTerms];
@@ -209,6 +217,24 @@ internal sealed unsafe class NerBlockScorer
             fixed (int* tr = termRow)
             fixed (int* ts = termShift)
             {
+                if (Vector256.IsHardwareAccelerated)
+                {
+                    // One 256-bit load and two widened adds per slot instead of two 128-bit loads and four adds.
+                    var wideMask = Vector256.Create(Vector128<short>.AllBitsSet, highMask);
+                    for (var i = 0; i < n; i++)
+                    {
+                        Vector256<int> lo = default, hi = default;
+                        for (var t = 0; t < terms; t++)
+                            AddWide((short*)r[tr[t] + i] + ts[t], wideMask, ref lo, ref hi);
+                        var o = r + otherAt + i * OtherIndices.Length;
+                        for (var k = 0; k < OtherIndices.Length; k++)
+                            AddWide((short*)o[k], wideMask, ref lo, ref hi);
+                        var dst = output + i * Stride;
+                        Vector256.Store(lo, dst);
+                        Vector256.Store(hi, dst + 8);
+                    }
+                    return;
+                }
                 var mask = highMask;
                 for (var i = 0; i < n; i++)
                 {
@@ -233,13 +259,27 @@ internal sealed unsafe class NerBlockScorer
         }
     }
 
-    /// <summary>Rows of <paramref name="count"/> packed keys from <paramref name="from"/>: 0 (no feature) → the zero block.</summary>
-    private static void Lookup(BlockTable table, Span<ulong> keys, Span<nint> rows, int from, int count, ulong mask)
+    /// <summary>Home rows of <paramref name="count"/> packed keys from <paramref name="from"/>, requested from memory; 0 for key 0 (no feature).</summary>
+    private static void Request(BlockTable table, Span<ulong> keys, Span<nint> rows, int from, int count, ulong mask)
     {
         for (var k = from; k < from + count; k++)
             rows[k] = keys[k] == 0 ? 0 : (nint)table.HomeWide(keys[k] & mask);
+    }
+
+    /// <summary>The blocks of the keys <see cref="Request"/> located: 0 (no feature) → the zero block.</summary>
+    private static void Resolve(BlockTable table, Span<ulong> keys, Span<nint> rows, int from, int count, ulong mask)
+    {
         for (var k = from; k < from + count; k++)
             rows[k] = rows[k] == 0 ? (nint)table.Zero : (nint)table.Resolve((byte*)rows[k], keys[k] & mask);
+    }
+
+    /// <summary>Adds one slot's label weights (16 shorts in one load, the lanes past the labels masked off).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddWide(short* weights, Vector256<short> mask, ref Vector256<int> lo, ref Vector256<int> hi)
+    {
+        var (a, b) = Vector256.Widen(Vector256.Load(weights) & mask);
+        lo += a;
+        hi += b;
     }
 
     /// <summary>Adds one slot's label weights (16 shorts read, the lanes past the labels masked off).</summary>

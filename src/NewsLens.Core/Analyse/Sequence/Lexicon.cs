@@ -62,7 +62,13 @@ internal sealed class Lexicon
             count++;
         }
         Count = count;
+        foreach (var entry in entries)
+            if (entry != 0)
+                EntryCount++;
     }
+
+    /// <summary>Distinct strings stored (words and word prefixes).</summary>
+    public int EntryCount { get; }
 
     public static Lexicon Empty { get; } = new([]);
 
@@ -148,14 +154,16 @@ internal sealed class Lexicon
     }
 
     /// <summary>
-    /// Every stored entry: the rolling hash of a word or word prefix (two low bits cleared) and whether it is a
-    /// whole word; for <see cref="LexiconSet"/>, which merges lexicons hashed the same way.
+    /// Every stored entry (<see cref="EntryCount"/> of them) into <paramref name="output"/>: the rolling hash of a
+    /// word or word prefix with its two low bits cleared, bit 0 set when the string is a whole word; for
+    /// <see cref="LexiconSet"/>, which merges lexicons hashed the same way.
     /// </summary>
-    public void VisitEntries(Action<ulong, bool> visit)
+    public void CopyEntries(Span<ulong> output)
     {
+        var at = 0;
         foreach (var entry in entries)
             if (entry != 0)
-                visit(entry & ~FlagBits, (entry & WordFlag) != 0);
+                output[at++] = (entry & ~FlagBits) | ((entry & WordFlag) != 0 ? 1UL : 0);
     }
 
     /// <summary>The rolling hash of the empty string; a text's hash is <see cref="Step"/> applied per character.</summary>

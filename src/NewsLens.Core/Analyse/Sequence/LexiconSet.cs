@@ -30,25 +30,27 @@ internal sealed class LexiconSet
         if (lists.Count > MaxLists)
             throw new ArgumentException($"at most {MaxLists} lexicons in one set", nameof(lists));
         Count = lists.Count;
-        var stored = new List<(ulong Hash, byte Words)>();
+        // At most half full even if no string is shared between lists.
+        var capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, 2 * lists.Sum(l => l.EntryCount)));
+        shift = 64 - BitOperations.Log2((uint)capacity);
+        var table = new ulong[capacity];
+        var mask = capacity - 1;
         for (var t = 0; t < lists.Count; t++)
         {
-            var bit = (byte)(1 << t);
-            lists[t].VisitEntries((hash, word) => stored.Add((hash & ~FlagBits, word ? bit : (byte)0)));
+            var bit = 1UL << t;
+            var stored = new ulong[lists[t].EntryCount];
+            lists[t].CopyEntries(stored);
+            foreach (var entry in stored)
+            {
+                var hash = entry & ~FlagBits;
+                var slot = Slot(hash);
+                while (table[slot] != 0 && (table[slot] & ~FlagBits) != hash)
+                    slot = (slot + 1) & mask;
+                table[slot] |= hash | Present | ((entry & 1) != 0 ? bit : 0);
+            }
             MaxLength = Math.Max(MaxLength, lists[t].MaxLength);
         }
-        // At most half full before merging duplicates (one string in several lists is one entry).
-        var capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, stored.Count * 2));
-        shift = 64 - BitOperations.Log2((uint)capacity);
-        entries = new ulong[capacity];
-        var mask = capacity - 1;
-        foreach (var (hash, words) in stored)
-        {
-            var slot = Slot(hash);
-            while (entries[slot] != 0 && (entries[slot] & ~FlagBits) != hash)
-                slot = (slot + 1) & mask;
-            entries[slot] = hash | (entries[slot] & FlagBits) | Present | words;
-        }
+        entries = table;
     }
 
     /// <summary>Number of lists.</summary>
