@@ -23,6 +23,9 @@ internal sealed class LexiconSet
     private readonly ulong[] entries;
     private readonly int shift;
 
+    /// <summary>The union of the lists' first-two-character sets (<see cref="Lexicon.HasPair"/>): positions where no list's word begins are skipped.</summary>
+    private readonly ulong[] pairs = new ulong[Lexicon.PairBits / 64];
+
     // Runs once per load over every list: compiled fully optimised at once instead of starting in tier 0.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public LexiconSet(IReadOnlyList<Lexicon> lists)
@@ -49,6 +52,7 @@ internal sealed class LexiconSet
                 table[slot] |= hash | Present | ((entry & 1) != 0 ? bit : 0);
             }
             MaxLength = Math.Max(MaxLength, lists[t].MaxLength);
+            lists[t].AddPairs(pairs);
         }
         entries = table;
     }
@@ -71,11 +75,13 @@ internal sealed class LexiconSet
         inside[..(Count * n)].Clear();
         var table = entries;
         var slotMask = table.Length - 1;
-        for (var i = 0; i < n; i++)
+        for (var i = 0; i + 1 < n; i++)
         {
-            var h = Lexicon.Seed;
+            if (!Lexicon.HasPair(pairs, text[i], text[i + 1]))
+                continue;
+            var h = Lexicon.Step(Lexicon.Seed, text[i]);
             var limit = Math.Min(n, i + MaxLength);
-            for (var j = i; j < limit; j++)
+            for (var j = i + 1; j < limit; j++)
             {
                 h = Lexicon.Step(h, text[j]);
                 var wanted = h & ~FlagBits;
@@ -86,7 +92,7 @@ internal sealed class LexiconSet
                 if (entry == 0)
                     break;
                 var words = (uint)(entry & (Present - 1));
-                if (words == 0 || j == i)
+                if (words == 0)
                     continue;
                 var capped = (byte)Math.Min(j - i + 1, cap);
                 while (words != 0)
