@@ -62,18 +62,61 @@ internal sealed unsafe class NerBlockScorer
     private readonly BlockTable others;
     private readonly Vector128<short> highMask;
 
-    private NerBlockScorer(int labelCount, BlockTable[] tables, BlockTable others)
+    /// <summary>
+    /// Direct-indexed weights of the ungrouped templates with few possible values (dictionary-length and
+    /// gazetteer patterns, name-ending distance × length): <see cref="DenseRows"/> rows of the labels' weights
+    /// per template, read at a computed address instead of a hashed lookup. A key outside its template's range
+    /// (which the features do not produce) stays in <see cref="others"/>, so the sums are the same for any model.
+    /// </summary>
+    private readonly TableMemory dense;
+
+    /// <summary>Rows per direct-indexed template: every 12-bit length pattern (the largest range).</summary>
+    private const int DenseRows = 4096;
+
+    /// <summary>Direct-indexed templates (see <see cref="DenseRow"/>).</summary>
+    private const int DenseTemplates = 9;
+
+    private NerBlockScorer(int labelCount, BlockTable[] tables, BlockTable others, TableMemory dense)
     {
         this.labelCount = labelCount;
         this.tables = tables;
         this.others = others;
+        this.dense = dense;
         var mask = new short[8];
         for (var k = 0; k < labelCount - 8; k++)
             mask[k] = -1;
         highMask = Vector128.Create(mask);
     }
 
-    public long MemoryBytes => tables.Sum(t => t.MemoryBytes) + others.MemoryBytes;
+    public long MemoryBytes => tables.Sum(t => t.MemoryBytes) + others.MemoryBytes + dense.Length;
+
+    /// <summary>Row of a packed key in the direct-indexed weights (table × <see cref="DenseRows"/> + value), or −1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int DenseRow(ulong packed)
+    {
+        ulong a = (packed >> 32) & 0xFFFF, b = (packed >> 16) & 0xFFFF, c = packed & 0xFFFF;
+        // Word-dictionary lengths (17), gazetteer and external-gazetteer patterns (19–21, 28–30): one 12-bit value;
+        // distance and length of the next name ending (31, 32): two values below 16.
+        var template = (int)(packed >> 48);
+        var table = template switch
+        {
+            17 => 0,
+            19 => 1,
+            20 => 2,
+            21 => 3,
+            28 => 4,
+            29 => 5,
+            30 => 6,
+            31 => 7,
+            32 => 8,
+            _ => -1,
+        };
+        if (table < 0 || c != 0)
+            return -1;
+        if (table >= 7)
+            return a < 16 && b < 16 ? (table * DenseRows) + (int)((a << 4) | b) : -1;
+        return a < DenseRows && b == 0 ? (table * DenseRows) + (int)a : -1;
+    }
 
     /// <summary>The scorer for a model of <see cref="NerFeatures.FeatureSet"/> with 9–16 labels; null otherwise (the generic path then serves).</summary>
     // Runs once per load over the whole model: compiled fully optimised at once instead of starting in tier 0.
@@ -101,15 +144,24 @@ internal sealed unsafe class NerBlockScorer
         }
         var builders = slotCounts.Select(s => new BlockTableBuilder(s, l)).ToArray();
         var packedKeys = new ulong[data.Keys.Length];
+        // Read as 16 shorts from a row start, so the last row has 16 − l shorts of readable slack.
+        var dense = new TableMemory((((long)DenseTemplates * DenseRows) + 1) * l * sizeof(short) + (2 * ReadShorts));
+        var denseRows = new int[data.Keys.Length];
         for (var i = 0; i < data.Keys.Length; i++)
         {
             packedKeys[i] = FeatureKey.Unscramble(data.Keys[i]);
-            builders[groupOf[(int)(packedKeys[i] >> 48) & 0xFF]].Count++;
+            denseRows[i] = groupOf[(int)(packedKeys[i] >> 48) & 0xFF] == Groups.Length ? DenseRow(packedKeys[i]) : -1;
+            if (denseRows[i] >= 0)
+                data.Weights.AsSpan(i * l, l).CopyTo(new Span<short>((short*)dense.Pointer + ((long)denseRows[i] * l), l));
+            else
+                builders[groupOf[(int)(packedKeys[i] >> 48) & 0xFF]].Count++;
         }
         foreach (var builder in builders)
             builder.Allocate();
         for (var i = 0; i < packedKeys.Length; i++)
         {
+            if (denseRows[i] >= 0)
+                continue;
             var packed = packedKeys[i];
             var template = (int)(packed >> 48) & 0xFF;
             var g = groupOf[template];
@@ -117,7 +169,7 @@ internal sealed unsafe class NerBlockScorer
         }
         var slack = 2 * (ReadShorts - l);
         var built = builders.Select(b => b.Build(data.Weights, slack)).ToArray();
-        return new NerBlockScorer(l, built[..Groups.Length], built[Groups.Length]);
+        return new NerBlockScorer(l, built[..Groups.Length], built[Groups.Length], dense);
     }
 
     /// <summary>
@@ -169,19 +221,27 @@ internal sealed unsafe class NerBlockScorer
                 for (var k = 0; k < OtherIndices.Length; k++)
                     lookupKeys[at++] = keys[i * NerFeatures.PerPosition + OtherIndices[k]];
 
-            // Request every row first (independent memory requests), then resolve.
+            // Request every row of the run first (independent memory requests, many lines in flight), then resolve.
             at = 0;
             for (var g = 0; g < Groups.Length; g++)
             {
-                var group = Groups[g];
-                var table = tables[g];
-                foreach (var stream in group.Streams)
+                foreach (var stream in Groups[g].Streams)
                 {
-                    Lookup(table, lookupKeys, rows, at, n + stream.Span, ValueMask);
+                    Request(tables[g], lookupKeys, rows, at, n + stream.Span, ValueMask);
                     at += n + stream.Span;
                 }
             }
-            Lookup(others, lookupKeys, rows, otherAt, n * OtherIndices.Length, ulong.MaxValue);
+            RequestOthers(lookupKeys, rows, otherAt, n * OtherIndices.Length);
+            at = 0;
+            for (var g = 0; g < Groups.Length; g++)
+            {
+                foreach (var stream in Groups[g].Streams)
+                {
+                    Resolve(tables[g], lookupKeys, rows, at, n + stream.Span, ValueMask);
+                    at += n + stream.Span;
+                }
+            }
+            ResolveOthers(lookupKeys, rows, otherAt, n * OtherIndices.Length);
 
             // Per grouped member: where its lookups for position 0 are, and its slot's first weight.
             Span<int> termRow = stackalloc int[MaxTerms];
@@ -209,6 +269,24 @@ internal sealed unsafe class NerBlockScorer
             fixed (int* tr = termRow)
             fixed (int* ts = termShift)
             {
+                if (Vector256.IsHardwareAccelerated)
+                {
+                    // One 256-bit load and two widened adds per slot instead of two 128-bit loads and four adds.
+                    var wideMask = Vector256.Create(Vector128<short>.AllBitsSet, highMask);
+                    for (var i = 0; i < n; i++)
+                    {
+                        Vector256<int> lo = default, hi = default;
+                        for (var t = 0; t < terms; t++)
+                            AddWide((short*)r[tr[t] + i] + ts[t], wideMask, ref lo, ref hi);
+                        var o = r + otherAt + i * OtherIndices.Length;
+                        for (var k = 0; k < OtherIndices.Length; k++)
+                            AddWide((short*)o[k], wideMask, ref lo, ref hi);
+                        var dst = output + i * Stride;
+                        Vector256.Store(lo, dst);
+                        Vector256.Store(hi, dst + 8);
+                    }
+                    return;
+                }
                 var mask = highMask;
                 for (var i = 0; i < n; i++)
                 {
@@ -233,13 +311,61 @@ internal sealed unsafe class NerBlockScorer
         }
     }
 
-    /// <summary>Rows of <paramref name="count"/> packed keys from <paramref name="from"/>: 0 (no feature) → the zero block.</summary>
-    private static void Lookup(BlockTable table, Span<ulong> keys, Span<nint> rows, int from, int count, ulong mask)
+    /// <summary>Home rows of <paramref name="count"/> packed keys from <paramref name="from"/>, requested from memory; 0 for key 0 (no feature).</summary>
+    private static void Request(BlockTable table, Span<ulong> keys, Span<nint> rows, int from, int count, ulong mask)
     {
         for (var k = from; k < from + count; k++)
             rows[k] = keys[k] == 0 ? 0 : (nint)table.HomeWide(keys[k] & mask);
+    }
+
+    /// <summary>
+    /// As <see cref="Request"/> for the ungrouped keys, except that a direct-indexed key gets its row at once (and
+    /// its key cleared, so that <see cref="ResolveOthers"/> keeps the row).
+    /// </summary>
+    private void RequestOthers(Span<ulong> keys, Span<nint> rows, int from, int count)
+    {
+        var denseBase = (short*)dense.Pointer;
+        for (var k = from; k < from + count; k++)
+        {
+            var key = keys[k];
+            if (key == 0)
+            {
+                rows[k] = 0;
+                continue;
+            }
+            var row = DenseRow(key);
+            if (row >= 0)
+            {
+                rows[k] = (nint)(denseBase + ((long)row * labelCount));
+                keys[k] = 0;
+            }
+            else
+            {
+                rows[k] = (nint)others.HomeWide(key);
+            }
+        }
+    }
+
+    private void ResolveOthers(Span<ulong> keys, Span<nint> rows, int from, int count)
+    {
+        for (var k = from; k < from + count; k++)
+            rows[k] = keys[k] != 0 ? (nint)others.Resolve((byte*)rows[k], keys[k]) : rows[k] == 0 ? (nint)others.Zero : rows[k];
+    }
+
+    /// <summary>The blocks of the keys <see cref="Request"/> located: 0 (no feature) → the zero block.</summary>
+    private static void Resolve(BlockTable table, Span<ulong> keys, Span<nint> rows, int from, int count, ulong mask)
+    {
         for (var k = from; k < from + count; k++)
             rows[k] = rows[k] == 0 ? (nint)table.Zero : (nint)table.Resolve((byte*)rows[k], keys[k] & mask);
+    }
+
+    /// <summary>Adds one slot's label weights (16 shorts in one load, the lanes past the labels masked off).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddWide(short* weights, Vector256<short> mask, ref Vector256<int> lo, ref Vector256<int> hi)
+    {
+        var (a, b) = Vector256.Widen(Vector256.Load(weights) & mask);
+        lo += a;
+        hi += b;
     }
 
     /// <summary>Adds one slot's label weights (16 shorts read, the lanes past the labels masked off).</summary>

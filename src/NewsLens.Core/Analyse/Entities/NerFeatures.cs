@@ -44,6 +44,9 @@ internal sealed class NerFeatures
     private readonly SuffixSet[] suffixes;
     private readonly CharClusters clusters;
 
+    /// <summary>The word list, the gazetteers and the external gazetteers in one table, scanned once per text when no filter applies.</summary>
+    private readonly LexiconSet allLists;
+
     public NerFeatures(Lexicon words, IReadOnlyList<Lexicon> gazetteers, ScriptFolder folder, NerExtras? extras = null)
     {
         if (gazetteers.Count != Types.Count)
@@ -56,6 +59,7 @@ internal sealed class NerFeatures
         external = [.. extras.External];
         suffixes = [.. extras.Suffixes];
         clusters = extras.Clusters;
+        allLists = new LexiconSet([words, .. this.gazetteers, .. external]);
         Folder = folder;
     }
 
@@ -79,7 +83,17 @@ internal sealed class NerFeatures
     {
         using var v = new TextView(text, Folder);
         var n = v.Length;
-        v.MatchLexicon(words, Lexicon.MaxWordLength, wordFilter);
+        // Inference (no filter): every list in one pass, then each list's matches selected in turn.
+        var merged = wordFilter is null && gazetteerFilter is null;
+        if (merged)
+        {
+            v.MatchLexicons(allLists, Lexicon.MaxWordLength);
+            v.SelectMatches(0);
+        }
+        else
+        {
+            v.MatchLexicon(words, Lexicon.MaxWordLength, wordFilter);
+        }
         var text0 = v.Text;
         for (var i = 0; i < n; i++)
         {
@@ -113,7 +127,10 @@ internal sealed class NerFeatures
         }
         for (var t = 0; t < gazetteers.Length; t++)
         {
-            v.MatchLexicon(gazetteers[t], Lexicon.MaxWordLength, gazetteerFilter?.Invoke(t));
+            if (merged)
+                v.SelectMatches(1 + t);
+            else
+                v.MatchLexicon(gazetteers[t], Lexicon.MaxWordLength, gazetteerFilter?.Invoke(t));
             for (var i = 0; i < n; i++)
             {
                 int b = Math.Min((int)v.BeginLength(i), LengthCap), e = Math.Min((int)v.EndLength(i), LengthCap), m = Math.Min((int)v.InsideLength(i), LengthCap);
@@ -128,7 +145,10 @@ internal sealed class NerFeatures
                     output[i * PerPosition + 24 + t] = 0;
                 continue;
             }
-            v.MatchLexicon(external[t], Lexicon.MaxWordLength);
+            if (merged)
+                v.SelectMatches(1 + gazetteers.Length + t);
+            else
+                v.MatchLexicon(external[t], Lexicon.MaxWordLength);
             for (var i = 0; i < n; i++)
             {
                 int b = Math.Min((int)v.BeginLength(i), LengthCap), e = Math.Min((int)v.EndLength(i), LengthCap), m = Math.Min((int)v.InsideLength(i), LengthCap);

@@ -32,7 +32,15 @@ internal sealed unsafe class CwsBlockScorer
     private readonly BlockTable words;
     private readonly BlockTable others;
 
-    private CwsBlockScorer(BlockTable unigrams, BlockTable bigrams, BlockTable skips, BlockTable trigrams, BlockTable words, BlockTable others)
+    /// <summary>
+    /// Direct-indexed weights (<see cref="DenseRows"/> rows of <see cref="LabelCount"/> per template) of the
+    /// templates with few possible values: reduplication (15) and the dictionary-length patterns (16, 18, 19).
+    /// A row costs one read at a computed address instead of a hashed lookup; a key outside a template's range
+    /// (which the features never produce) stays in <see cref="others"/>.
+    /// </summary>
+    private readonly TableMemory dense;
+
+    private CwsBlockScorer(BlockTable unigrams, BlockTable bigrams, BlockTable skips, BlockTable trigrams, BlockTable words, BlockTable others, TableMemory dense)
     {
         this.unigrams = unigrams;
         this.bigrams = bigrams;
@@ -40,9 +48,45 @@ internal sealed unsafe class CwsBlockScorer
         this.trigrams = trigrams;
         this.words = words;
         this.others = others;
+        this.dense = dense;
     }
 
-    public long MemoryBytes => unigrams.MemoryBytes + bigrams.MemoryBytes + skips.MemoryBytes + trigrams.MemoryBytes + words.MemoryBytes + others.MemoryBytes;
+    public long MemoryBytes => unigrams.MemoryBytes + bigrams.MemoryBytes + skips.MemoryBytes + trigrams.MemoryBytes + words.MemoryBytes + others.MemoryBytes + dense.Length;
+
+    /// <summary>Rows per direct-indexed template: 4,096 covers every value the features produce (see <see cref="DenseIndex"/>).</summary>
+    private const int DenseRows = 4096;
+
+    /// <summary>The columns of <see cref="CwsFeatures.OtherKeys"/> that are direct-indexed, and their table number.</summary>
+    private static readonly int[] DenseColumns = [1, 2, 4, 5];
+
+    /// <summary>The columns of <see cref="CwsFeatures.OtherKeys"/> that keep a hashed lookup (kinds, character × lengths).</summary>
+    private static readonly int[] HashedColumns = [0, 3];
+
+    /// <summary>
+    /// The row of a packed key of a direct-indexed template, or −1 (another template, or a value outside its range):
+    /// 15 (repeat pattern &lt; 16, kind &lt; 16), 16 (length pattern &lt; 4,096), 18 and 19 (three capped lengths &lt; 16 each).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int DenseIndex(ulong packed)
+    {
+        ulong a = (packed >> 32) & 0xFFFF, b = (packed >> 16) & 0xFFFF, c = packed & 0xFFFF;
+        return (int)(packed >> 48) switch
+        {
+            15 when a < 16 && b < 16 && c == 0 => (int)((a << 4) | b),
+            16 when a < DenseRows && b == 0 && c == 0 => (int)a,
+            18 or 19 when a < 16 && b < 16 && c < 16 => (int)((a << 8) | (b << 4) | c),
+            _ => -1,
+        };
+    }
+
+    /// <summary>Table number (0–3) of a direct-indexed template.</summary>
+    private static int DenseTable(ulong packed) => (int)(packed >> 48) switch
+    {
+        15 => 0,
+        16 => 1,
+        18 => 2,
+        _ => 3,
+    };
 
     /// <summary>The scorer for a model with the B/M/E/S labels; null for another label count (the generic path then serves).</summary>
     // Runs once per load over the whole model: compiled fully optimised at once instead of starting in tier 0.
@@ -56,9 +100,18 @@ internal sealed unsafe class CwsBlockScorer
         var groupOf = new byte[data.Keys.Length];
         var blockKeys = new ulong[data.Keys.Length];
         var slots = new byte[data.Keys.Length];
+        var dense = new TableMemory((long)DenseColumns.Length * DenseRows * LabelCount * sizeof(short));
         for (var i = 0; i < data.Keys.Length; i++)
         {
             var packed = FeatureKey.Unscramble(data.Keys[i]);
+            if (DenseIndex(packed) is var row and >= 0)
+            {
+                var target = (short*)dense.Pointer + ((((long)DenseTable(packed) * DenseRows) + row) * LabelCount);
+                for (var y = 0; y < LabelCount; y++)
+                    target[y] = data.Weights[(i * LabelCount) + y];
+                groupOf[i] = DenseGroup;
+                continue;
+            }
             var template = (int)(packed >> 48);
             ulong a = (packed >> 32) & 0xFFFF, b = (packed >> 16) & 0xFFFF, c = packed & 0xFFFF;
             (groupOf[i], blockKeys[i], slots[i]) = template switch
@@ -78,9 +131,10 @@ internal sealed unsafe class CwsBlockScorer
         foreach (var group in groups)
             group.Allocate();
         for (var i = 0; i < data.Keys.Length; i++)
-            groups[groupOf[i]].Add(blockKeys[i], slots[i], i);
+            if (groupOf[i] != DenseGroup)
+                groups[groupOf[i]].Add(blockKeys[i], slots[i], i);
         var tables = groups.Select(g => g.Build(data.Weights)).ToArray();
-        return new CwsBlockScorer(tables[UnigramGroup], tables[BigramGroup], tables[SkipGroup], tables[TrigramGroup], tables[WordGroup], tables[OtherGroup]);
+        return new CwsBlockScorer(tables[UnigramGroup], tables[BigramGroup], tables[SkipGroup], tables[TrigramGroup], tables[WordGroup], tables[OtherGroup], dense);
     }
 
     /// <summary>Fills <paramref name="scores"/> (<see cref="LabelCount"/> ints per position) for the text of <paramref name="v"/>.</summary>
@@ -93,8 +147,12 @@ internal sealed unsafe class CwsBlockScorer
             throw new ArgumentException("score buffer too small", nameof(scores));
         // Lookups, by segment: unigrams at −2 … n+1, bigrams starting at −2 … n, trigrams starting at −2 … n−1,
         // then per position the skip bigram, the begin and end words, and the other keys.
+        // The direct-indexed columns' rows are known at once and go to their own segment.
+        const int hashedCount = 2;
+        const int denseCount = 4;
         int uniAt = 0, biAt = uniAt + n + 4, triAt = biAt + n + 3, skipAt = triAt + n + 2, beginAt = skipAt + n, endAt = beginAt + n, otherAt = endAt + n;
-        var total = otherAt + n * CwsFeatures.OtherCount;
+        var denseAt = otherAt + (n * hashedCount);
+        var total = denseAt + (n * denseCount);
         var keyArray = ArrayPool<ulong>.Shared.Rent(total);
         var rowArray = ArrayPool<nint>.Shared.Rent(total);
         try
@@ -108,23 +166,32 @@ internal sealed unsafe class CwsBlockScorer
             for (var j = -2; j <= n - 1; j++)
                 Request(trigrams, ((ulong)v[j] << 32) | ((ulong)v[j + 1] << 16) | v[j + 2], keys, rows, triAt + j + 2);
             var text = v.Text;
+            Span<ulong> other = stackalloc ulong[CwsFeatures.OtherCount];
+            var denseBase = (short*)dense.Pointer;
             for (var i = 0; i < n; i++)
             {
                 Request(skips, ((ulong)v[i - 1] << 16) | v[i + 1], keys, rows, skipAt + i);
                 int begin = v.BeginLength(i), end = v.EndLength(i);
                 Request(words, begin == 0 ? 0 : FeatureKey.PackedWord(text.Slice(i, begin)), keys, rows, beginAt + i);
                 Request(words, end == 0 ? 0 : FeatureKey.PackedWord(text.Slice(i - end + 1, end)), keys, rows, endAt + i);
-                var other = keys.Slice(otherAt + i * CwsFeatures.OtherCount, CwsFeatures.OtherCount);
                 CwsFeatures.OtherKeys(v, i, other);
-                for (var k = 0; k < CwsFeatures.OtherCount; k++)
-                    Request(others, other[k], keys, rows, otherAt + i * CwsFeatures.OtherCount + k);
+                for (var k = 0; k < hashedCount; k++)
+                    Request(others, other[HashedColumns[k]], keys, rows, otherAt + (i * hashedCount) + k);
+                for (var k = 0; k < denseCount; k++)
+                {
+                    var key = other[DenseColumns[k]];
+                    var row = DenseIndex(key);
+                    rows[denseAt + (i * denseCount) + k] = key == 0 ? (nint)others.Zero
+                        : row >= 0 ? (nint)(denseBase + ((((long)k * DenseRows) + row) * LabelCount))
+                        : (nint)others.Resolve(others.Home(key), key);
+                }
             }
             Resolve(unigrams, keys, rows, uniAt, n + 4);
             Resolve(bigrams, keys, rows, biAt, n + 3);
             Resolve(trigrams, keys, rows, triAt, n + 2);
             Resolve(skips, keys, rows, skipAt, n);
             Resolve(words, keys, rows, beginAt, 2 * n);
-            Resolve(others, keys, rows, otherAt, n * CwsFeatures.OtherCount);
+            Resolve(others, keys, rows, otherAt, n * hashedCount);
 
             fixed (nint* r = rows)
             fixed (int* output = scores)
@@ -140,9 +207,10 @@ internal sealed unsafe class CwsBlockScorer
                     acc += Weights(b[0], 0) + Weights(b[1], 1) + Weights(b[2], 2) + Weights(b[3], 3);
                     acc += Weights(t[1], 0) + Weights(t[0], 1) + Weights(t[2], 2);
                     acc += Weights(r[skipAt + i], 0) + Weights(r[beginAt + i], 0) + Weights(r[endAt + i], 1);
-                    var o = r + otherAt + i * CwsFeatures.OtherCount;
-                    for (var k = 0; k < CwsFeatures.OtherCount; k++)
-                        acc += Weights(o[k], 0);
+                    var o = r + otherAt + (i * hashedCount);
+                    acc += Weights(o[0], 0) + Weights(o[1], 0);
+                    var d = r + denseAt + (i * denseCount);
+                    acc += Weights(d[0], 0) + Weights(d[1], 0) + Weights(d[2], 0) + Weights(d[3], 0);
                     Vector128.Store(acc, output + i * LabelCount);
                 }
             }
@@ -179,4 +247,5 @@ internal sealed unsafe class CwsBlockScorer
     private const byte TrigramGroup = 3;
     private const byte WordGroup = 4;
     private const byte OtherGroup = 5;
+    private const byte DenseGroup = 6;
 }

@@ -26,7 +26,7 @@ internal sealed unsafe class BlockTable
 
     private const ulong Used = 1UL << 63;
 
-    private readonly byte[] storage;
+    private readonly TableMemory storage;
     private readonly byte* rows;
     private readonly uint rowCount;
     private readonly int rowBytes;
@@ -52,9 +52,8 @@ internal sealed unsafe class BlockTable
         var tableBytes = ((long)rowCount + OverflowRows) * rowBytes;
         ArgumentOutOfRangeException.ThrowIfNegative(readSlackBytes);
         var zeroBytes = Math.Max(CacheLine, 2 * blockShorts) + readSlackBytes;
-        storage = GC.AllocateArray<byte>(checked((int)(tableBytes + zeroBytes + CacheLine)), pinned: true);
-        var start = (byte*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(storage));
-        rows = (byte*)(((nint)start + CacheLine - 1) & ~(nint)(CacheLine - 1));
+        storage = new TableMemory(tableBytes + zeroBytes);
+        rows = storage.Pointer;
         zero = (short*)(rows + tableBytes);
         var end = rows + ((long)rowCount + OverflowRows - 1) * rowBytes;
         for (var k = 0; k < keys.Length; k++)

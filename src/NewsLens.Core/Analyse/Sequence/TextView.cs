@@ -19,6 +19,11 @@ internal sealed class TextView : IDisposable
     private readonly byte[] end;
     private readonly byte[] inside;
 
+    /// <summary>Per-list matches of <see cref="MatchLexicons"/> (list-major), pooled; null until then.</summary>
+    private byte[]? setBegin;
+    private byte[]? setEnd;
+    private byte[]? setInside;
+
     public TextView(ReadOnlySpan<char> text, ScriptFolder folder)
     {
         Length = text.Length;
@@ -60,8 +65,45 @@ internal sealed class TextView : IDisposable
     public void MatchLexicon(Lexicon lexicon, int cap, MatchFilter? filter = null) =>
         lexicon.LongestMatches(Text, begin.AsSpan(Pad, Length), end.AsSpan(Pad, Length), inside.AsSpan(Pad, Length), cap, filter);
 
+    /// <summary>
+    /// Matches every list of <paramref name="set"/> in one pass; <see cref="SelectMatches"/> then makes one list's
+    /// matches those that <see cref="BeginLength"/>, <see cref="EndLength"/> and <see cref="InsideLength"/> read,
+    /// as <see cref="MatchLexicon"/> with that list (and no filter) would.
+    /// </summary>
+    public void MatchLexicons(LexiconSet set, int cap)
+    {
+        ReturnSetMatches();
+        var size = set.Count * Length;
+        setBegin = ArrayPool<byte>.Shared.Rent(size);
+        setEnd = ArrayPool<byte>.Shared.Rent(size);
+        setInside = ArrayPool<byte>.Shared.Rent(size);
+        set.LongestMatches(Text, setBegin, setEnd, setInside, cap);
+    }
+
+    /// <summary>Loads the matches of list <paramref name="list"/> of the last <see cref="MatchLexicons"/>.</summary>
+    public void SelectMatches(int list)
+    {
+        if (setBegin is null || setEnd is null || setInside is null)
+            throw new InvalidOperationException("no lexicon set matched");
+        setBegin.AsSpan(list * Length, Length).CopyTo(begin.AsSpan(Pad));
+        setEnd.AsSpan(list * Length, Length).CopyTo(end.AsSpan(Pad));
+        setInside.AsSpan(list * Length, Length).CopyTo(inside.AsSpan(Pad));
+    }
+
+    private void ReturnSetMatches()
+    {
+        if (setBegin is not null)
+            ArrayPool<byte>.Shared.Return(setBegin);
+        if (setEnd is not null)
+            ArrayPool<byte>.Shared.Return(setEnd);
+        if (setInside is not null)
+            ArrayPool<byte>.Shared.Return(setInside);
+        setBegin = setEnd = setInside = null;
+    }
+
     public void Dispose()
     {
+        ReturnSetMatches();
         ArrayPool<char>.Shared.Return(chars);
         ArrayPool<byte>.Shared.Return(kinds);
         ArrayPool<byte>.Shared.Return(begin);

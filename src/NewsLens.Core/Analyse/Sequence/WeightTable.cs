@@ -49,7 +49,7 @@ internal sealed unsafe class WeightTable
     /// <summary>Score rows are whole 128-bit vectors of 16-bit weights (8 lanes), or 4 lanes for ≤ 4 labels.</summary>
     private const int Lanes = 8;
 
-    private readonly byte[] storage;
+    private readonly TableMemory storage;
     private readonly byte* rows;
     private readonly int rowBytes;
     private readonly int fingerprintShift;
@@ -96,9 +96,8 @@ internal sealed unsafe class WeightTable
             partOffset[p] = total;
             total += Align(((long)partRows[p] + OverflowRows) * rowBytes);
         }
-        storage = GC.AllocateArray<byte>(checked((int)(total + CacheLine)), pinned: true);
-        var start = (byte*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(storage));
-        rows = (byte*)(((nint)start + CacheLine - 1) & ~(nint)(CacheLine - 1));
+        storage = new TableMemory(total);
+        rows = storage.Pointer;
 
         for (var i = 0; i < keys.Length; i++)
         {
