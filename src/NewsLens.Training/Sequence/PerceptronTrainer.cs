@@ -120,6 +120,43 @@ internal sealed class PerceptronTrainer
 
         public float[] Transitions { get; } = transitions;
 
+        /// <summary>
+        /// The mean of several models over the union of their features (a feature a model lacks counts as 0 there):
+        /// averaging perceptrons trained with other sentence orders and dropout draws smooths their idiosyncrasies.
+        /// </summary>
+        public static AveragedWeights Mean(IReadOnlyList<AveragedWeights> models)
+        {
+            if (models.Count == 0)
+                throw new ArgumentException("no model to average", nameof(models));
+            var labels = models[0].Labels;
+            if (models.Any(m => m.Labels != labels || m.Transitions.Length != models[0].Transitions.Length))
+                throw new ArgumentException("models with different labels", nameof(models));
+            if (models.Count == 1)
+                return models[0];
+            var index = new Dictionary<ulong, int>();
+            foreach (var m in models)
+                foreach (var key in m.Keys)
+                    index.TryAdd(key, index.Count);
+            var keys = new ulong[index.Count];
+            foreach (var (key, i) in index)
+                keys[i] = key;
+            var weights = new float[checked(keys.Length * labels)];
+            var transitions = new float[models[0].Transitions.Length];
+            var share = 1f / models.Count;
+            foreach (var m in models)
+            {
+                for (var f = 0; f < m.Keys.Length; f++)
+                {
+                    var at = index[m.Keys[f]] * labels;
+                    for (var y = 0; y < labels; y++)
+                        weights[at + y] += m.Weights[f * labels + y] * share;
+                }
+                for (var k = 0; k < transitions.Length; k++)
+                    transitions[k] += m.Transitions[k] * share;
+            }
+            return new AveragedWeights(labels, keys, weights, transitions);
+        }
+
         /// <summary>Scales to 16-bit integers (largest |weight| → 32766), sorted by key for a byte-stable file.</summary>
         public (ulong[] Keys, short[] Weights, int[] Transitions, double Scale) Quantise()
         {
