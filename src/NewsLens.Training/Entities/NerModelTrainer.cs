@@ -130,7 +130,8 @@ internal static class NerModelTrainer
             };
             members.Add(trainer.Train(memberSet));
         }
-        var mean = PerceptronTrainer.AveragedWeights.Mean(members);
+        // The mean keeps as many features as the largest member would write, so it is no bigger or slower to use.
+        var mean = PerceptronTrainer.AveragedWeights.Mean(members, members.Max(m => m.QuantisedCount()));
         if (request.Seeds > 1 && dev.Count > 0)
             ReportHoldout($"of the mean of {request.Seeds} members", mean, sweep: true);
         var weights = WithEntryBonus(mean, set.Labels, request.EntryBonus);

@@ -55,7 +55,7 @@ internal sealed unsafe class NerBlockScorer
     ];
 
     /// <summary>Indices of the keys that keep a block each (skip bigram, kinds, dictionary, gazetteer, suffix features).</summary>
-    private static readonly int[] OtherIndices = [11, 15, 16, 17, 18, 19, 20, 24, 25, 26, 27, 28, 29, 30, 38, 39, 40];
+    private static readonly int[] OtherIndices = [11, 15, 16, 17, 18, 19, 20, 24, 25, 26, 27, 28, 29, 30];
 
     private readonly int labelCount;
     private readonly BlockTable[] tables;

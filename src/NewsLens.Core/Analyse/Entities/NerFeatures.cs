@@ -1,4 +1,3 @@
-using System.Buffers;
 using NewsLens.Analyse.Script;
 using NewsLens.Analyse.Sequence;
 
@@ -13,16 +12,14 @@ namespace NewsLens.Analyse.Entities;
 /// Optional extras (<see cref="NerExtras"/>): external gazetteers (names from other sources than the
 /// training corpus, so their coverage is the same in training and in use), and, for organisations and
 /// places, how far ahead the nearest typical name ending (部, 委员会, 公司; 省, 斯坦) is — the cue that a
-/// long organisation name starts here — with its length, with the character itself and with the character
-/// before it (where such a name starts), and for organisations whether a known place name begins here and
-/// ends before the ending (an organisation named after its place: 山东高青县人民政府); and distributional
+/// long organisation name starts here — with its length and with the character itself; and distributional
 /// character classes (<see cref="CharClusters"/>) at −2…+2 and as bigrams around the character.
 /// </summary>
 internal sealed class NerFeatures
 {
     public const string FeatureSet = "ner-features/3";
 
-    public const int PerPosition = 41;
+    public const int PerPosition = 38;
 
     /// <summary>Types that get the look-ahead to a typical name ending (person names have no such endings).</summary>
     public static readonly IReadOnlyList<string> SuffixTypes = ["ORG", "LOC"];
@@ -37,9 +34,6 @@ internal sealed class NerFeatures
     public static readonly IReadOnlyList<string> Types = ["PER", "LOC", "ORG"];
 
     private const int LengthCap = 8;
-
-    /// <summary>Index of LOC in <see cref="Types"/> (the place gazetteers feed the organisation look-ahead).</summary>
-    private const int PlaceType = 1;
 
     /// <summary>The value part of a packed word key (below the template byte).</summary>
     private const ulong WordValueMask = 0xFFFF_FFFF_FFFFUL;
@@ -117,11 +111,6 @@ internal sealed class NerFeatures
             var before = i > 0 ? output[(i - 1) * PerPosition + 22] : 0;
             f[23] = before == 0 ? 0 : (before & WordValueMask) | ((ulong)27 << 48);
         }
-        // Longest known place name (training or external gazetteer) beginning at each position, for the
-        // organisation look-ahead: an organisation name often starts with a place (北京市 + 人民政府).
-        var placeBegins = ArrayPool<byte>.Shared.Rent(n);
-        var placeBegin = placeBegins.AsSpan(0, n);
-        placeBegin.Clear();
         for (var t = 0; t < gazetteers.Length; t++)
         {
             v.MatchLexicon(gazetteers[t], Lexicon.MaxWordLength, gazetteerFilter?.Invoke(t));
@@ -129,8 +118,6 @@ internal sealed class NerFeatures
             {
                 int b = Math.Min((int)v.BeginLength(i), LengthCap), e = Math.Min((int)v.EndLength(i), LengthCap), m = Math.Min((int)v.InsideLength(i), LengthCap);
                 output[i * PerPosition + 18 + t] = b + e + m == 0 ? 0 : FeatureKey.Pack(19 + t, (b * 16 + e) * 16 + m);
-                if (t == PlaceType)
-                    placeBegin[i] = (byte)b;
             }
         }
         for (var t = 0; t < external.Length; t++)
@@ -146,8 +133,6 @@ internal sealed class NerFeatures
             {
                 int b = Math.Min((int)v.BeginLength(i), LengthCap), e = Math.Min((int)v.EndLength(i), LengthCap), m = Math.Min((int)v.InsideLength(i), LengthCap);
                 output[i * PerPosition + 24 + t] = b + e + m == 0 ? 0 : FeatureKey.Pack(28 + t, (b * 16 + e) * 16 + m);
-                if (t == PlaceType)
-                    placeBegin[i] = (byte)Math.Max(placeBegin[i], b);
             }
         }
         for (var k = 0; k < suffixes.Length; k++)
@@ -172,27 +157,17 @@ internal sealed class NerFeatures
                     }
                 }
                 var at = i * PerPosition + 27 + 2 * k;
-                var f = output.Slice(i * PerPosition, PerPosition);
                 var distance = next - i;
                 if (next < 0 || distance > MaxLookahead)
                 {
                     output[at] = 0;
                     output[at + 1] = 0;
-                    f[38 + k] = 0;
-                    if (k == 0)
-                        f[40] = 0;
                     continue;
                 }
                 output[at] = FeatureKey.Pack(31 + k, distance, nextLength);
                 output[at + 1] = FeatureKey.Pack(33 + k, distance, v[i]);
-                // The character before: where a name with this ending d characters ahead starts (诉|县人民法院, 叫|纪委).
-                f[38 + k] = FeatureKey.Pack(42 + k, distance, v[i - 1]);
-                // Organisations only: a known place begins here and ends before the ending (山东|高青县人民政府 → 山东…政府).
-                if (k == 0)
-                    f[40] = placeBegin[i] == 0 || placeBegin[i] > distance ? 0 : FeatureKey.Pack(44, distance, placeBegin[i]);
             }
         }
-        ArrayPool<byte>.Shared.Return(placeBegins);
         for (var i = 0; i < n; i++)
         {
             var f = output.Slice(i * PerPosition + 31, 7);
