@@ -99,7 +99,9 @@ internal static class NerModelTrainer
                 + string.Concat(sources.ExtraCorpora.Select(c => $" + {Path.GetFileName(c)}"))
                 + $" + words {(request.Lexicon is null ? "(corpus tokens)" : Path.GetFileName(request.Lexicon))}"
                 + (sources.GazetteerCorpora.Count + (sources.KbDirectory is null ? 0 : 1) == 0 ? "" : " + external names from " + string.Join(", ", sources.GazetteerCorpora.Select(Path.GetFileName).Append(sources.KbDirectory is null ? null : "kb").OfType<string>()))
-                + $"; name endings {sources.Endings} (share ≥ {sources.EndingShare.ToString("R", CultureInfo.InvariantCulture)}); character classes {sources.CharClasses}",
+                + $"; name endings {sources.Endings}"
+                + (sources.EndingShare == DefaultEndingShare ? "" : $" (share ≥ {sources.EndingShare.ToString("R", CultureInfo.InvariantCulture)})")
+                + $"; character classes {sources.CharClasses}",
             set.Count,
             set.Characters);
         void ReportHoldout(string what, PerceptronTrainer.AveragedWeights weightsSoFar, bool sweep)
