@@ -110,14 +110,16 @@ internal static class LanguageCommands
         var kb = new Option<DirectoryInfo?>("--kb") { Description = "Knowledge-base folder (kb/) whose names join the external gazetteers." };
         var exclude = new Option<FileInfo[]>("--exclude") { Description = "Test files: extra / gazetteer corpus sentences sharing a 20-character run with one of their lines are dropped.", AllowMultipleArgumentsPerToken = true };
         var endings = new Option<NameEndings>("--name-endings") { Description = "Look-ahead features to typical organisation / place name endings learnt from the training names (Off or Learned).", DefaultValueFactory = _ => NameEndings.Off };
+        var endingShare = new Option<double>("--ending-share") { Description = "Least share of a candidate name ending's occurrences in the training text that end a name of the type (default 0.2).", DefaultValueFactory = _ => NerModelTrainer.DefaultEndingShare };
         var charClasses = new Option<int>("--char-classes") { Description = "Distributional character classes learnt from the training and extra text (0 = none).", DefaultValueFactory = _ => 0 };
         var entryBonus = new Option<double[]>("--entry-bonus")
         {
             Description = "Per type (PER LOC ORG): added to every transition that opens an entity of the type (update units), trading precision for recall; choose it on --holdout (default 0 0 0).",
             AllowMultipleArgumentsPerToken = true,
         };
+        var seeds = new Option<int>("--seeds") { Description = "Train this many models (seeds --seed, --seed + 1, …) and write the mean of their weights (default 1).", DefaultValueFactory = _ => 1 };
         var command = new Command("ner", "Train the entity model.");
-        foreach (var o in new Option[] { extra, gazetteerCorpus, kb, exclude, endings, charClasses, entryBonus })
+        foreach (var o in new Option[] { extra, gazetteerCorpus, kb, exclude, endings, endingShare, charClasses, entryBonus, seeds })
             command.Options.Add(o);
         command.Options.Add(hideNames);
         command.Options.Add(corpus);
@@ -143,8 +145,10 @@ internal static class LanguageCommands
                         parsed.GetValue(kb)?.FullName,
                         [.. (parsed.GetValue(exclude) ?? []).Select(f => f.FullName)],
                         parsed.GetValue(endings),
-                        parsed.GetValue(charClasses)),
-                    parsed.GetValue(entryBonus) is { Length: 3 } bonus ? bonus : null),
+                        parsed.GetValue(charClasses),
+                        parsed.GetValue(endingShare)),
+                    parsed.GetValue(entryBonus) is { Length: 3 } bonus ? bonus : null,
+                    Math.Max(1, parsed.GetValue(seeds))),
                 Console.Error);
             Console.Error.WriteLine(FormattableString.Invariant($"done in {clock.Elapsed.TotalSeconds:F0}s"));
             return 0;

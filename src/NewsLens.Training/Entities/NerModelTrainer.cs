@@ -13,8 +13,9 @@ namespace NewsLens.Training.Entities;
 /// <param name="Lexicon">Word list for the word-dictionary features; null = the corpus tokens.</param>
 /// <param name="Holdout">Last N sentences kept apart and scored after every epoch (0 = none).</param>
 /// <param name="Sources">Extra training text, external gazetteers and name endings (default: none).</param>
+/// <param name="Seeds">Models trained with seeds Seed, Seed + 1, …; the written model is the mean of their weights (1 = one model).</param>
 /// <param name="EntryBonus">Added to the transitions that open an entity, in update units (see <see cref="NerModelTrainer.WithEntryBonus"/>).</param>
-internal sealed record NerTrainingRequest(string Corpus, string? Lexicon, string ScriptTable, string Output, PerceptronOptions Options, int Holdout, HideRates? NameHide = null, NerSources? Sources = null, double[]? EntryBonus = null)
+internal sealed record NerTrainingRequest(string Corpus, string? Lexicon, string ScriptTable, string Output, PerceptronOptions Options, int Holdout, HideRates? NameHide = null, NerSources? Sources = null, double[]? EntryBonus = null, int Seeds = 1)
 {
     public double[] EntryBonus { get; init; } = EntryBonus ?? [0, 0, 0];
 }
@@ -24,6 +25,7 @@ internal sealed record NerTrainingRequest(string Corpus, string? Lexicon, string
 /// <param name="KbDirectory">Knowledge-base folder whose names (people, countries, organisations) join the external gazetteers.</param>
 /// <param name="Exclude">Test files: extra-corpus sentences sharing a 20-character run with one of their lines are dropped.</param>
 /// <param name="Endings">Whether the typical-name-ending look-ahead features are on.</param>
+/// <param name="EndingShare">Least share of a candidate ending's occurrences in the training text that end a name of the type (see <see cref="NerModelTrainer.DefaultEndingShare"/>).</param>
 /// <param name="CharClasses">Number of distributional character classes learnt from the training text and the extra / gazetteer corpora (0 = none).</param>
 internal sealed record NerSources(
     IReadOnlyList<string> ExtraCorpora,
@@ -31,7 +33,8 @@ internal sealed record NerSources(
     string? KbDirectory,
     IReadOnlyList<string> Exclude,
     NameEndings Endings,
-    int CharClasses = 0)
+    int CharClasses = 0,
+    double EndingShare = NerModelTrainer.DefaultEndingShare)
 {
     public static NerSources None { get; } = new([], [], null, [], NameEndings.Off);
 }
@@ -48,7 +51,7 @@ internal static class NerModelTrainer
     /// <summary>
     /// A name ending (1–4 final characters of training names of a type) is kept when it ends at least this many
     /// name occurrences, of at least <see cref="MinEndingNames"/> different names, and at least
-    /// <see cref="MinEndingShare"/> of its occurrences in the training text end such a name. On MSRA-train this
+    /// <see cref="DefaultEndingShare"/> (by default) of its occurrences in the training text end such a name. On MSRA-train this
     /// keeps 部, 局, 委员会, 公司, 大学, 银行, 办公室… for ORG and 省, 县, 洲, 斯坦, 共和国… for LOC, and drops one-name
     /// endings (华社 of 新华社) and common characters (会 as a verb, 国 as a word).
     /// </summary>
@@ -56,7 +59,7 @@ internal static class NerModelTrainer
 
     private const int MinEndingNames = 5;
 
-    private const double MinEndingShare = 0.2;
+    public const double DefaultEndingShare = 0.2;
 
     public static void Run(NerTrainingRequest request, TextWriter log)
     {
@@ -96,28 +99,46 @@ internal static class NerModelTrainer
                 + string.Concat(sources.ExtraCorpora.Select(c => $" + {Path.GetFileName(c)}"))
                 + $" + words {(request.Lexicon is null ? "(corpus tokens)" : Path.GetFileName(request.Lexicon))}"
                 + (sources.GazetteerCorpora.Count + (sources.KbDirectory is null ? 0 : 1) == 0 ? "" : " + external names from " + string.Join(", ", sources.GazetteerCorpora.Select(Path.GetFileName).Append(sources.KbDirectory is null ? null : "kb").OfType<string>()))
-                + $"; name endings {sources.Endings}; character classes {sources.CharClasses}",
+                + $"; name endings {sources.Endings}"
+                + (sources.EndingShare == DefaultEndingShare ? "" : $" (share ≥ {sources.EndingShare.ToString("R", CultureInfo.InvariantCulture)})")
+                + $"; character classes {sources.CharClasses}",
             set.Count,
             set.Characters);
-        var trainer = new PerceptronTrainer(request.Options, log)
+        void ReportHoldout(string what, PerceptronTrainer.AveragedWeights weightsSoFar, bool sweep)
         {
-            AfterEpoch = dev.Count == 0 ? null : (epoch, averaged) =>
+            var bonuses = new List<double[]> { request.EntryBonus };
+            if (sweep)
+                for (var t = 0; t < NerFeatures.Types.Count; t++)
+                    foreach (var b in EntryBonusSweep)
+                        bonuses.Add([.. request.EntryBonus.Select((x, i) => i == t ? b : x)]);
+            foreach (var bonus in bonuses)
             {
-                var weightsSoFar = averaged();
-                var bonuses = new List<double[]> { request.EntryBonus };
-                if (epoch == request.Options.Epochs)
-                    for (var t = 0; t < NerFeatures.Types.Count; t++)
-                        foreach (var b in EntryBonusSweep)
-                            bonuses.Add([.. request.EntryBonus.Select((x, i) => i == t ? b : x)]);
-                foreach (var bonus in bonuses)
-                {
-                    var data = ModelAssembly.Build(NerTagger.ModelKind, NerFeatures.FeatureSet, set.Labels, WithEntryBonus(weightsSoFar, set.Labels, bonus), description, lists);
-                    var tagger = new NerTagger(new SequenceModel(data), folder);
-                    log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  holdout ({dev.Count} sentences) after epoch {epoch}, entry bonus {string.Join('/', bonus)}: {Describe(Score(tagger, dev))}; with context ±{NerTagger.DefaultContextSentences}: {Describe(Score(tagger, dev, NerTagger.DefaultContextSentences))}"));
-                }
-            },
-        };
-        var weights = WithEntryBonus(trainer.Train(set), set.Labels, request.EntryBonus);
+                var data = ModelAssembly.Build(NerTagger.ModelKind, NerFeatures.FeatureSet, set.Labels, WithEntryBonus(weightsSoFar, set.Labels, bonus), description, lists);
+                var tagger = new NerTagger(new SequenceModel(data), folder);
+                log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  holdout ({dev.Count} sentences) {what}, entry bonus {string.Join('/', bonus)}: {Describe(Score(tagger, dev))}; with context ±{NerTagger.DefaultContextSentences}: {Describe(Score(tagger, dev, NerTagger.DefaultContextSentences))}"));
+            }
+        }
+        var members = new List<PerceptronTrainer.AveragedWeights>();
+        for (var k = 0; k < request.Seeds; k++)
+        {
+            // Member k: its own sentence order and dropout draws (seed + k), the same features and data.
+            var options = request.Options with { Seed = request.Options.Seed + k };
+            var memberSet = k == 0 ? set : new NerTrainingSet(train, features, options.Seed, request.NameHide);
+            var member = k;
+            var trainer = new PerceptronTrainer(options, log)
+            {
+                AfterEpoch = dev.Count == 0 ? null : (epoch, averaged) =>
+                    ReportHoldout(request.Seeds == 1 ? $"after epoch {epoch}" : $"of member {member + 1}/{request.Seeds} (seed {options.Seed}) after epoch {epoch}", averaged(), request.Seeds == 1 && epoch == options.Epochs),
+            };
+            members.Add(trainer.Train(memberSet));
+        }
+        // The mean keeps as many features as the largest member would write, so it is no bigger or slower to use.
+        var mean = PerceptronTrainer.AveragedWeights.Mean(members, members.Max(m => m.QuantisedCount()));
+        if (request.Seeds > 1 && dev.Count > 0)
+            ReportHoldout($"of the mean of {request.Seeds} members", mean, sweep: true);
+        var weights = WithEntryBonus(mean, set.Labels, request.EntryBonus);
+        if (request.Seeds > 1)
+            description["seeds"] = request.Seeds.ToString(CultureInfo.InvariantCulture);
         description["entry-bonus"] = string.Join(' ', request.EntryBonus.Select(b => b.ToString("R", CultureInfo.InvariantCulture)));
         var model = ModelAssembly.Build(NerTagger.ModelKind, NerFeatures.FeatureSet, set.Labels, weights, description, lists);
         SequenceModelFile.Write(request.Output, model);
@@ -173,7 +194,7 @@ internal static class NerModelTrainer
         var suffixes = new List<SuffixSet>();
         foreach (var type in NerFeatures.SuffixTypes)
         {
-            var endings = sources.Endings == NameEndings.Learned ? TypicalEndings(train, type, folder) : [];
+            var endings = sources.Endings == NameEndings.Learned ? TypicalEndings(train, type, folder, sources.EndingShare) : [];
             if (endings.Length > 0)
             {
                 lists[NerTagger.SuffixList(type)] = endings;
@@ -195,7 +216,7 @@ internal static class NerModelTrainer
     }
 
     /// <summary>Endings of training names of <paramref name="type"/> that mostly end such names where they occur (see <see cref="MinEndingCount"/>).</summary>
-    public static string[] TypicalEndings(IReadOnlyList<NerSentence> sentences, string type, ScriptFolder folder)
+    public static string[] TypicalEndings(IReadOnlyList<NerSentence> sentences, string type, ScriptFolder folder, double minShare = DefaultEndingShare)
     {
         var ends = new Dictionary<string, (int Count, HashSet<string> Names)>(StringComparer.Ordinal);
         foreach (var s in sentences)
@@ -224,7 +245,7 @@ internal static class NerModelTrainer
                     if (candidates.TryGetValue(text.Substring(i, l), out var c))
                         candidates[text.Substring(i, l)] = c + 1;
         }
-        return [.. candidates.Where(p => p.Value > 0 && ends[p.Key].Count >= MinEndingShare * p.Value)
+        return [.. candidates.Where(p => p.Value > 0 && ends[p.Key].Count >= minShare * p.Value)
             .OrderByDescending(p => ends[p.Key].Count).ThenBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key)];
     }
 

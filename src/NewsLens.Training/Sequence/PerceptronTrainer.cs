@@ -120,6 +120,82 @@ internal sealed class PerceptronTrainer
 
         public float[] Transitions { get; } = transitions;
 
+        /// <summary>Features that keep a non-zero quantised weight (<see cref="Quantise"/> drops the others).</summary>
+        public int QuantisedCount()
+        {
+            var scale = QuantisedMax / (double)Math.Max(1e-9f, Weights.Max(Math.Abs));
+            var count = 0;
+            for (var f = 0; f < Keys.Length; f++)
+            {
+                for (var y = 0; y < Labels; y++)
+                {
+                    if (Math.Abs(Weights[f * Labels + y] * scale) >= 0.5)
+                    {
+                        count++;
+                        break;
+                    }
+                }
+            }
+            return count;
+        }
+
+        /// <summary>
+        /// The mean of several models over the union of their features (a feature a model lacks counts as 0 there):
+        /// averaging perceptrons trained with other sentence orders and dropout draws smooths their idiosyncrasies.
+        /// The union is larger than any member; only the <paramref name="maxFeatures"/> features with the largest
+        /// |weight| are kept (ties broken by key), so that the model, and the time to tag with it, can stay the size of one member.
+        /// </summary>
+        public static AveragedWeights Mean(IReadOnlyList<AveragedWeights> models, int maxFeatures = int.MaxValue)
+        {
+            if (models.Count == 0)
+                throw new ArgumentException("no model to average", nameof(models));
+            var labels = models[0].Labels;
+            if (models.Any(m => m.Labels != labels || m.Transitions.Length != models[0].Transitions.Length))
+                throw new ArgumentException("models with different labels", nameof(models));
+            if (models.Count == 1)
+                return models[0];
+            var index = new Dictionary<ulong, int>();
+            foreach (var m in models)
+                foreach (var key in m.Keys)
+                    index.TryAdd(key, index.Count);
+            var keys = new ulong[index.Count];
+            foreach (var (key, i) in index)
+                keys[i] = key;
+            var weights = new float[checked(keys.Length * labels)];
+            var transitions = new float[models[0].Transitions.Length];
+            var share = 1f / models.Count;
+            foreach (var m in models)
+            {
+                for (var f = 0; f < m.Keys.Length; f++)
+                {
+                    var at = index[m.Keys[f]] * labels;
+                    for (var y = 0; y < labels; y++)
+                        weights[at + y] += m.Weights[f * labels + y] * share;
+                }
+                for (var k = 0; k < transitions.Length; k++)
+                    transitions[k] += m.Transitions[k] * share;
+            }
+            if (keys.Length <= maxFeatures)
+                return new AveragedWeights(labels, keys, weights, transitions);
+            var strength = new float[keys.Length];
+            for (var f = 0; f < keys.Length; f++)
+                for (var y = 0; y < labels; y++)
+                    strength[f] = Math.Max(strength[f], Math.Abs(weights[f * labels + y]));
+            var kept = Enumerable.Range(0, keys.Length)
+                .OrderByDescending(f => strength[f]).ThenBy(f => keys[f])
+                .Take(Math.Max(0, maxFeatures))
+                .Order()
+                .ToArray();
+            var keptKeys = new ulong[kept.Length];
+            var keptWeights = new float[kept.Length * labels];
+            for (var i = 0; i < kept.Length; i++)
+            {
+                keptKeys[i] = keys[kept[i]];
+                Array.Copy(weights, kept[i] * labels, keptWeights, i * labels, labels);
+            }
+            return new AveragedWeights(labels, keptKeys, keptWeights, transitions);
+        }
+
         /// <summary>Scales to 16-bit integers (largest |weight| → 32766), sorted by key for a byte-stable file.</summary>
         public (ulong[] Keys, short[] Weights, int[] Transitions, double Scale) Quantise()
         {

@@ -139,5 +139,11 @@ public sealed class NerTrainingTests : IDisposable
         var again = Path.Combine(dir, "again.bin");
         NerModelTrainer.Run(request with { Output = again }, TextWriter.Null);
         Assert.Equal(File.ReadAllBytes(output), File.ReadAllBytes(again));
+
+        // A mean of two members (seeds 3 and 4): still a model that tags, and says how it was made.
+        var mean = Path.Combine(dir, "mean.bin");
+        NerModelTrainer.Run(request with { Output = mean, Seeds = 2 }, TextWriter.Null);
+        Assert.Equal("2", SequenceModelFile.Read(mean, NerTagger.ModelKind, NerFeatures.FeatureSet).Metadata["seeds"]);
+        Assert.Equal(found, NerTagger.Load(mean, ScriptFolder.Identity).Tag("王华和李明在北京见面。").Select(e => $"{e.Text}/{NerTagger.CodeOf(e.Type)}").ToList());
     }
 }
