@@ -86,10 +86,10 @@ public sealed record SearchQuery(string Text, DateOnly? From = null, DateOnly? T
     /// <summary>
     /// Most matches ranked per query: when a query matches more articles than this, the most recently
     /// stored ones are ranked and the rest are not shown. Ranking every match of a word found in half of a
-    /// million articles costs seconds; with this cap the benchmark (bench/storage.sh) measures p50 25 ms and
-    /// p95 200 ms at 1M articles, the slow tail being a common word with a selective filter (site, flag), which
-    /// walks far down the match list before it has this many. News search favours recent reports anyway; a
-    /// date filter reaches older ones.
+    /// million articles costs seconds; with this cap the benchmark (bench/storage.sh) measures p50 15 ms and
+    /// p95 96 ms at 1M articles (filters are index terms in SQLite, see Search/Facets.cs), the slow tail being
+    /// common multi-term and date-filtered queries. News search favours recent reports anyway; a date filter
+    /// reaches older ones.
     /// </summary>
     public const int RankedCandidates = 2_000;
 
