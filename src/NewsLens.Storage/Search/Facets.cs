@@ -20,8 +20,11 @@ internal static class Facets
     private const char MonthKind = 'm';
     private const char YearKind = 'y';
 
-    /// <summary>The terms of one article. Entity values longer than a filter may be are not indexed: no query can name them.</summary>
-    public static string Build(string? site, string? publishedDay, IEnumerable<string> flagCodes, IEnumerable<EntityRow> entities)
+    /// <summary>
+    /// The terms of one article; <paramref name="entityNames"/> holds each entity's KB id, canonical name and
+    /// text. Names longer than a filter may be are not indexed: no query can name them.
+    /// </summary>
+    public static string Build(string? site, string? publishedDay, IEnumerable<string> flagCodes, IEnumerable<string?> entityNames)
     {
         var terms = new SortedSet<string>(StringComparer.Ordinal);
         if (!string.IsNullOrEmpty(site))
@@ -33,13 +36,10 @@ internal static class Facets
                 terms.Add(Flag(code[..dot]));
             terms.Add(Flag(code));
         }
-        foreach (var e in entities)
+        foreach (var name in entityNames)
         {
-            foreach (var name in new[] { e.KbId, e.Canonical, e.Text })
-            {
-                if (!string.IsNullOrEmpty(name) && name.Length <= SearchQuery.MaxFilterChars)
-                    terms.Add(Entity(name));
-            }
+            if (!string.IsNullOrEmpty(name) && name.Length <= SearchQuery.MaxFilterChars)
+                terms.Add(Entity(name));
         }
         if (DateOnly.TryParseExact(publishedDay, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {

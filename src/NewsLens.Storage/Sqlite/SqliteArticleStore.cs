@@ -253,7 +253,7 @@ internal sealed class SqliteArticleStore : IArticleStore
             ("$site", r.Site), ("$author", r.Author), ("$language", r.Language), ("$credibility", r.Credibility), ("$thread", r.ThreadId), ("$record", r.RecordJson))!;
         Exec("INSERT INTO articles_fts (rowid, title, body, words, facets) VALUES ($r, $t, $b, $w, $f)",
             ("$r", rowid), ("$t", r.TitleTerms), ("$b", r.BodyTerms), ("$w", r.WordTerms),
-            ("$f", Facets.Build(r.Site, r.PublishedDay, r.Flags.Select(f => f.Code), r.Entities)));
+            ("$f", Facets.Build(r.Site, r.PublishedDay, r.Flags.Select(f => f.Code), r.Entities.SelectMany(e => new[] { e.KbId, e.Canonical, e.Text }))));
         for (var i = 0; i < r.Entities.Count; i++)
         {
             var e = r.Entities[i];

@@ -32,9 +32,9 @@ internal static class SqliteSearchIndex
 
     public static void Rebuild(SqliteConnection connection, SqliteTransaction tx, WordSplitter words)
     {
-        using var insert = Command(connection, tx, "INSERT INTO articles_fts (rowid, title, body, words, facets) VALUES ($r, $t, $b, $w, $f)");
-        using var flags = Command(connection, tx, "SELECT code FROM flags WHERE article_rowid = $r ORDER BY ord");
-        using var entities = Command(connection, tx, "SELECT text, kb_id, canonical FROM entities WHERE article_rowid = $r ORDER BY ord");
+        using var insert = Command(connection, tx, "INSERT INTO articles_fts (rowid, title, body, words, facets) VALUES ($r, $t, $b, $w, $f)", "$r", "$t", "$b", "$w", "$f");
+        using var flags = Command(connection, tx, "SELECT code FROM flags WHERE article_rowid = $r ORDER BY ord", "$r");
+        using var entities = Command(connection, tx, "SELECT kb_id, canonical, text FROM entities WHERE article_rowid = $r ORDER BY ord", "$r");
         using var articles = Command(connection, tx, "SELECT rowid, title, published_day, site, json_extract(record, '$.text') FROM articles ORDER BY rowid");
         using var reader = articles.ExecuteReader();
         while (reader.Read())
@@ -44,8 +44,8 @@ internal static class SqliteSearchIndex
             var day = reader.IsDBNull(2) ? null : reader.GetString(2);
             var site = reader.IsDBNull(3) ? null : reader.GetString(3);
             var text = reader.IsDBNull(4) ? "" : reader.GetString(4);
-            var facets = Facets.Build(site, day, Column(flags, rowid, r => r.GetString(0)), Column(entities, rowid, r => new EntityRow(
-                r.GetString(0), "", 0, 0, r.IsDBNull(1) ? null : r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), null, null, null)));
+            var facets = Facets.Build(site, day, Column(flags, rowid, r => r.GetString(0)),
+                Column(entities, rowid, r => new[] { 0, 1, 2 }.Select(i => r.IsDBNull(i) ? null : r.GetString(i)).ToList()).SelectMany(names => names));
             insert.Parameters["$r"].Value = rowid;
             insert.Parameters["$t"].Value = IndexTerms.Build(title);
             insert.Parameters["$b"].Value = IndexTerms.Build(text);
@@ -65,16 +65,13 @@ internal static class SqliteSearchIndex
         return list;
     }
 
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction tx, string sql)
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction tx, string sql, params string[] parameters)
     {
         var cmd = connection.CreateCommand();
         cmd.Transaction = tx;
         cmd.CommandText = sql;
-        foreach (var name in new[] { "$r", "$t", "$b", "$w", "$f" })
-        {
-            if (sql.Contains(name, StringComparison.Ordinal))
-                cmd.Parameters.Add(new SqliteParameter(name, DBNull.Value));
-        }
+        foreach (var name in parameters)
+            cmd.Parameters.Add(new SqliteParameter(name, DBNull.Value));
         return cmd;
     }
 }

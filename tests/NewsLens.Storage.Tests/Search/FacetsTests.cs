@@ -1,4 +1,3 @@
-using NewsLens.Storage;
 using NewsLens.Storage.Search;
 
 namespace NewsLens.Tests.Search;
@@ -57,7 +56,7 @@ public sealed class FacetsTests
     public void An_article_indexes_its_site_flag_prefixes_entity_names_and_day()
     {
         var terms = Facets.Build("news.example.cn", "2025-04-15", ["spam.injected_link"],
-            [new EntityRow("金正恩", "person", 0, 3, "Q56226", "金正恩", null, null, null)]).Split(' ');
+            ["Q56226", "金正恩", "金正恩"]).Split(' ');
         Assert.Contains(Facets.Site("news.example.cn"), terms);
         Assert.Contains(Facets.Flag("spam"), terms);
         Assert.Contains(Facets.Flag("spam.injected_link"), terms);
