@@ -20,7 +20,10 @@ internal sealed class SqliteArticleStore : IArticleStore
     /// article about the query outranks one that mentions it in passing; whole-word hits from the segmenter
     /// add to bigram hits; facet terms only filter. Set by looking at rankings of the seeds and samples, not
     /// tuned on a metric.</summary>
-    private const string Bm25Weights = "8.0, 1.0, 2.0, 0.0";
+    private static readonly double[] ColumnWeights = [8.0, 1.0, 2.0, 0.0];
+
+    /// <summary>Most recent matches of a phrase read to estimate how common it is (see EstimatedHits).</summary>
+    private const int FrequencySample = 256;
 
     /// <summary>Largest thread timeline returned, in articles.</summary>
     internal const int MaxTimelineEntries = 1_000;
@@ -61,6 +64,7 @@ internal sealed class SqliteArticleStore : IArticleStore
         Pragma($"cache_size = -{CacheKib}");
         Pragma($"mmap_size = {MmapBytes}");
         Pragma("temp_store = MEMORY");
+        Fts5Rank.Register(connection);
         SqliteMigrator.Migrate(connection, words);
     }
 
@@ -338,17 +342,17 @@ internal sealed class SqliteArticleStore : IArticleStore
         // Rank only the most recently stored matches (see RankedCandidates): FTS5 walks the match list in
         // rowid order and stops at the cap, so a word found in half the corpus costs no more than a rare one.
         // Filters are index terms too (Facets), so the walk never reads an article row; rows are read for the
-        // hits shown only.
+        // hits shown only. The ranking function takes its IDFs from EstimatedHits (see Fts5Rank for why).
         var match = Fts5Match(terms) + facets;
         var found = new List<(long Rowid, double Score)>();
         using (var reader = Reader(
             $"""
             SELECT rowid, score FROM (
-                SELECT rowid, bm25(articles_fts, {Bm25Weights}) AS score FROM articles_fts
+                SELECT rowid, {Fts5Rank.Function}(articles_fts, $weights) AS score FROM articles_fts
                 WHERE articles_fts MATCH $match ORDER BY rowid DESC LIMIT $cap)
-            ORDER BY score, rowid DESC LIMIT $limit
+            ORDER BY score DESC, rowid DESC LIMIT $limit
             """,
-            ("$match", match), ("$cap", SearchQuery.RankedCandidates), ("$limit", query.BoundedLimit)))
+            ("$match", match), ("$weights", RankWeights(terms)), ("$cap", SearchQuery.RankedCandidates), ("$limit", query.BoundedLimit)))
         {
             while (reader.Read())
                 found.Add((reader.GetInt64(0), reader.GetDouble(1)));
@@ -359,11 +363,49 @@ internal sealed class SqliteArticleStore : IArticleStore
             using var reader = Reader("SELECT id, title, published, site, json_extract(record, '$.text') FROM articles WHERE rowid = $r", ("$r", rowid));
             if (!reader.Read())
                 continue;
-            // FTS5's bm25() is negative, lower is better; the interface promises higher is better.
-            hits.Add(new SearchHit(reader.GetString(0), NullableString(reader, 1), NullableString(reader, 2), NullableString(reader, 3), -score,
+            hits.Add(new SearchHit(reader.GetString(0), NullableString(reader, 1), NullableString(reader, 2), NullableString(reader, 3), score,
                 Snippets.Build(NullableString(reader, 4) ?? "", terms)));
         }
         return new SearchResults(hits, terms);
+    }
+
+    /// <summary>
+    /// The ranking function's weights for <see cref="Fts5Match"/>(terms): the column weights, then an IDF per
+    /// phrase in match order (each term's bigram phrase, then its whole-word phrase when it has one; the
+    /// facet phrases after them get none, so they only filter).
+    /// </summary>
+    private byte[] RankWeights(IReadOnlyList<QueryTerm> terms)
+    {
+        // Rowids are assigned in storing order and articles are rarely deleted, so the newest rowid stands in
+        // for the article count.
+        var rows = Convert.ToDouble(Scalar("SELECT coalesce(max(rowid), 0) FROM articles") ?? 0L, CultureInfo.InvariantCulture);
+        var idfs = new List<double>(terms.Count * 2);
+        foreach (var t in terms)
+        {
+            // A phrase occurs at most as often as its rarest bigram; estimating per bigram keeps each walk short.
+            var hits = t.Kind == QueryTermKind.Prefix
+                ? EstimatedHits($"{{title body}} : {Quote(string.Join(' ', t.Lexemes))}*", rows)
+                : t.Lexemes.Min(l => EstimatedHits($"{{title body}} : {Quote(l)}", rows));
+            idfs.Add(Fts5Rank.Idf(hits, rows));
+            if (t.Word is not null)
+                idfs.Add(Fts5Rank.Idf(EstimatedHits($"words : {Quote(t.Word)}", rows), rows));
+        }
+        return Fts5Rank.Weights(ColumnWeights, idfs);
+    }
+
+    /// <summary>
+    /// How many articles match: exact when the phrase has fewer than <see cref="FrequencySample"/> matches,
+    /// otherwise the share of recent rows holding its newest matches times all rows. Reading a sample from
+    /// the newest end costs the same for a rare word and for one in half the corpus.
+    /// </summary>
+    private double EstimatedHits(string match, double rows)
+    {
+        using var reader = Reader(
+            "SELECT count(*), min(rowid) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH $m ORDER BY rowid DESC LIMIT $n)",
+            ("$m", match), ("$n", FrequencySample));
+        reader.Read();
+        var count = reader.GetInt64(0);
+        return count < FrequencySample ? count : Math.Min(rows, count * rows / Math.Max(1, rows - reader.GetInt64(1) + 1));
     }
 
     /// <summary>
