@@ -22,6 +22,9 @@ internal sealed class SqliteArticleStore : IArticleStore
     /// tuned on a metric.</summary>
     private static readonly double[] ColumnWeights = [8.0, 1.0, 2.0, 0.0];
 
+    /// <summary>Rows (articles, newest first) the search walk covers before it widens; see Search.</summary>
+    internal const long DefaultFirstWindowRows = 1 << 17;
+
     /// <summary>Most recent matches of a phrase read to estimate how common it is (see EstimatedHits).</summary>
     private const int FrequencySample = 256;
 
@@ -69,6 +72,9 @@ internal sealed class SqliteArticleStore : IArticleStore
     }
 
     public string Path { get; }
+
+    /// <summary>The search walk's first window (<see cref="DefaultFirstWindowRows"/>; tests make it small).</summary>
+    internal long FirstWindowRows { get; init; } = DefaultFirstWindowRows;
 
     /// <summary>A logged source counts as done unless it failed with an internal error, which the next run retries.</summary>
     private const string Done = "NOT EXISTS (SELECT 1 FROM rejections r WHERE r.source = s.source AND r.reason = 'failed')";
@@ -339,24 +345,37 @@ internal sealed class SqliteArticleStore : IArticleStore
         var terms = QueryTerms.Parse(query.Text);
         if (terms.Count == 0 || FacetMatch(query) is not { } facets)
             return new SearchResults([], terms);
-        // Rank only the most recently stored matches (see RankedCandidates): FTS5 walks the match list in
-        // rowid order and stops at the cap, so a word found in half the corpus costs no more than a rare one.
-        // Filters are index terms too (Facets), so the walk never reads an article row; rows are read for the
-        // hits shown only. The ranking function takes its IDFs from EstimatedHits (see Fts5Rank for why).
+        // Rank only the most recently stored matches (see RankedCandidates), walking back from the newest
+        // article in windows that double in size: a word found in half the corpus fills the cap within the
+        // first window, and a sparse combination (two common words that rarely meet, a rare word in a narrow
+        // date range) stops once a window has filled a page instead of intersecting long posting lists over
+        // the whole corpus. Older matches of such queries are reached with a date filter. Filters are index
+        // terms too (Facets), so the walk never reads an article row; rows are read for the hits shown only.
         var match = Fts5Match(terms) + facets;
+        var newest = Convert.ToInt64(Scalar("SELECT coalesce(max(rowid), 0) FROM articles") ?? 0L, CultureInfo.InvariantCulture);
+        var weights = RankWeights(terms, newest);
         var found = new List<(long Rowid, double Score)>();
-        using (var reader = Reader(
-            $"""
-            SELECT rowid, score FROM (
-                SELECT rowid, {Fts5Rank.Function}(articles_fts, $weights) AS score FROM articles_fts
-                WHERE articles_fts MATCH $match ORDER BY rowid DESC LIMIT $cap)
-            ORDER BY score DESC, rowid DESC LIMIT $limit
-            """,
-            ("$match", match), ("$weights", RankWeights(terms)), ("$cap", SearchQuery.RankedCandidates), ("$limit", query.BoundedLimit)))
+        var end = newest + 1;
+        for (var width = FirstWindowRows; end > 0 && found.Count < SearchQuery.RankedCandidates; width *= 2)
         {
-            while (reader.Read())
-                found.Add((reader.GetInt64(0), reader.GetDouble(1)));
+            var start = Math.Max(0, end - width);
+            using (var reader = Reader(
+                $"""
+                SELECT rowid, {Fts5Rank.Function}(articles_fts, $weights) FROM articles_fts
+                WHERE articles_fts MATCH $match AND rowid >= $start AND rowid < $end ORDER BY rowid DESC LIMIT $room
+                """,
+                ("$match", match), ("$weights", weights), ("$start", start), ("$end", end), ("$room", SearchQuery.RankedCandidates - found.Count)))
+            {
+                while (reader.Read())
+                    found.Add((reader.GetInt64(0), reader.GetDouble(1)));
+            }
+            end = start;
+            if (found.Count >= query.BoundedLimit)
+                break;
         }
+        found.Sort((x, y) => y.Score != x.Score ? y.Score.CompareTo(x.Score) : y.Rowid.CompareTo(x.Rowid));
+        if (found.Count > query.BoundedLimit)
+            found.RemoveRange(query.BoundedLimit, found.Count - query.BoundedLimit);
         var hits = new List<SearchHit>(found.Count);
         foreach (var (rowid, score) in found)
         {
@@ -374,11 +393,11 @@ internal sealed class SqliteArticleStore : IArticleStore
     /// phrase in match order (each term's bigram phrase, then its whole-word phrase when it has one; the
     /// facet phrases after them get none, so they only filter).
     /// </summary>
-    private byte[] RankWeights(IReadOnlyList<QueryTerm> terms)
+    /// <param name="newest">The newest rowid: rowids are assigned in storing order and articles are rarely
+    /// deleted, so it stands in for the article count.</param>
+    private byte[] RankWeights(IReadOnlyList<QueryTerm> terms, long newest)
     {
-        // Rowids are assigned in storing order and articles are rarely deleted, so the newest rowid stands in
-        // for the article count.
-        var rows = Convert.ToDouble(Scalar("SELECT coalesce(max(rowid), 0) FROM articles") ?? 0L, CultureInfo.InvariantCulture);
+        var rows = (double)newest;
         var idfs = new List<double>(terms.Count * 2);
         foreach (var t in terms)
         {
@@ -426,7 +445,8 @@ internal sealed class SqliteArticleStore : IArticleStore
         if (q.From is not null || q.To is not null)
         {
             // An open end is the earliest or latest stored publish day, so the range stays a few dozen terms.
-            using var reader = Reader("SELECT min(published_day), max(published_day) FROM articles");
+            // Two subqueries: SQLite answers a lone min() or max() from the index, but scans it for both at once.
+            using var reader = Reader("SELECT (SELECT min(published_day) FROM articles), (SELECT max(published_day) FROM articles)");
             if (!reader.Read() || reader.IsDBNull(0))
                 return null;
             var first = DateOnly.ParseExact(reader.GetString(0), "yyyy-MM-dd", CultureInfo.InvariantCulture);
