@@ -96,7 +96,7 @@ internal static class TextNormaliser
 /// Builds what <see cref="TextNormaliser.Collapse"/> (or, with line breaks kept, <see cref="TextNormaliser.CollapseLines"/>)
 /// returns for the concatenation of several pieces, one piece at a time: no joined copy, no second pass.
 /// </summary>
-internal sealed class CollapsedText(LineBreaks lineBreaks)
+internal sealed class CollapsedText(LineBreaks lineBreaks) : Html.ITextSink
 {
     private char[] buffer = new char[256];
     private int length;
