@@ -11,6 +11,7 @@ internal static class Program
             ["extraction"] = ExtractionBench.Run,
             ["extraction-trace"] = ExtractionTrace.Run,
             ["extraction-digest"] = ExtractionDigest.Run,
+            ["extraction-loop"] = ExtractionLoop.Run,
             ["dates"] = DatesBench.Run,
             ["storage"] = Storage.StorageBench.Run,
             ["links"] = Links.LinkBench.Run,

@@ -30,11 +30,13 @@ internal sealed class BlockLinearizer
                 walk.Leave(node);
             while (node != root && node.NextSibling is null)
             {
+                walk.After(node);
                 node = node.Parent!;
                 walk.Leave(node);
             }
             if (node == root)
                 break;
+            walk.After(node);
             node = node.NextSibling!;
             descend = walk.Enter(node);
         }
@@ -79,7 +81,18 @@ internal sealed class BlockLinearizer
             {
                 preDepth++;
             }
+            Gaps(node.GapsBeforeChildren);
             return true;
+        }
+
+        /// <summary>Handles the whitespace gaps right after a node, once its subtree is done.</summary>
+        public void After(HtmlNode node) => Gaps(node.GapsAfter);
+
+        /// <summary>Each gap reads as a " " text node would.</summary>
+        private void Gaps(int count)
+        {
+            for (var k = 0; k < count; k++)
+                run.Append(" ", linkDepth > 0, preDepth > 0);
         }
 
         public void Leave(HtmlNode node)

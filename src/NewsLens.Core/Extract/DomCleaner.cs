@@ -347,16 +347,18 @@ internal sealed class DomCleaner
 
     private static void AppendText(HtmlNode root, CollapsedText text, List<RemovedLink> links, CollapsedText linkText, bool limitText)
     {
-        // Depth-first over the subtree without a stack; a non-content element below the root is skipped whole.
+        // Depth-first over the subtree without a stack, entering and leaving elements (whitespace gaps sit before an
+        // element's first child and after a node); a non-content element below the root is skipped whole.
         // With limitText the text stops once it holds more visible characters than a record keeps (collapsing
         // whitespace never shortens visible text, so the kept prefix is the same), and the walk stops when the
         // links are full too.
         var textFull = false;
-        for (var node = root; node is not null;)
+        var node = root;
+        while (true)
         {
             if (textFull && links.Count > MaxRemovedLinks)
                 break;
-            var skip = false;
+            var descend = false;
             if (node.Kind == HtmlNodeKind.Text)
             {
                 if (!textFull)
@@ -365,27 +367,44 @@ internal sealed class DomCleaner
                     textFull = limitText && text.Visible > MaxRemovedText;
                 }
             }
-            else if (node != root && node.Is(TagFlags.NonContent))
+            else if (node == root || !node.Is(TagFlags.NonContent))
             {
-                skip = true;
-            }
-            else
-            {
+                descend = true;
                 if (node.Name == "a" && links.Count <= MaxRemovedLinks)
                 {
                     linkText.Clear();
-                    for (var d = node.FirstChild; d is not null; d = node.NextInSubtree(d))
-                    {
-                        if (d.Kind == HtmlNodeKind.Text)
-                            linkText.Append(d.TextSpan);
-                    }
+                    node.AppendInnerText(linkText);
                     if (linkText.Length > 0)
                         links.Add(new RemovedLink(linkText.ToString(), node.Attr("href")));
                 }
                 if (!textFull && (node.Is(TagFlags.Block) || node.Name == "br"))
                     text.AppendLineBreak();
+                if (!textFull)
+                    AppendGaps(text, node.GapsBeforeChildren);
             }
-            node = root.NextInSubtree(node, skip);
+            if (descend && node.FirstChild is { } first)
+            {
+                node = first;
+                continue;
+            }
+            while (node != root && node.NextSibling is null)
+            {
+                if (!textFull)
+                    AppendGaps(text, node.GapsAfter);
+                node = node.Parent!;
+            }
+            if (node == root)
+                break;
+            if (!textFull)
+                AppendGaps(text, node.GapsAfter);
+            node = node.NextSibling!;
         }
+    }
+
+    /// <summary>Each whitespace gap reads as a " " text node would.</summary>
+    private static void AppendGaps(CollapsedText text, int gaps)
+    {
+        for (var k = 0; k < gaps; k++)
+            text.Append(" ");
     }
 }

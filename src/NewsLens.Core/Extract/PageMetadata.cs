@@ -115,7 +115,7 @@ internal sealed class MetadataReader
 
     internal static string InnerText(HtmlNode node)
     {
-        if (node.FirstChild is { Kind: HtmlNodeKind.Text } only && only.NextSibling is null)
+        if (node.FirstChild is { Kind: HtmlNodeKind.Text, NextSibling: null, GapsAfter: 0 } only && node.GapsBeforeChildren == 0)
             return only.Text!;
         var sb = new StringBuilder();
         node.AppendInnerText(sb);

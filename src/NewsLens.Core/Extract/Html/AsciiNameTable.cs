@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace NewsLens.Extract.Html;
 
 /// <summary>
@@ -47,9 +49,12 @@ internal sealed class AsciiNameTable
 
     public string this[int index] => names[index];
 
+    // Inlined into IndexOf: called per tag and per attribute name, too small to be worth a call.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Hash(ReadOnlySpan<char> s) =>
         (s.Length * 397) ^ (Lower(s[0]) * 31) ^ (Lower(s[^1]) * 7919) ^ (Lower(s[s.Length >> 1]) * 131);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Lower(char c) => c is >= 'A' and <= 'Z' ? c + 32 : c;
 
     private static bool EqualsFolded(ReadOnlySpan<char> s, string lower)

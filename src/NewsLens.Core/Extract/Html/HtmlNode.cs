@@ -1,5 +1,11 @@
 namespace NewsLens.Extract.Html;
 
+/// <summary>Where the text of a subtree is written, piece by piece.</summary>
+internal interface ITextSink
+{
+    void Append(ReadOnlySpan<char> text);
+}
+
 internal enum HtmlNodeKind
 {
     Element,
@@ -84,6 +90,16 @@ internal sealed class HtmlNode
 
     public override int GetHashCode() => Ordinal != 0 ? Ordinal : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(this);
 
+    /// <summary>
+    /// Whitespace-only runs between tags (a third of all nodes on real pages if each were a " " text node) are kept
+    /// as counts where they stood: this one, before the first child; <see cref="GapsAfter"/>, right after this node.
+    /// Readers of text treat each gap as one " " text node at that place (<see cref="AppendInnerText{TSink}"/>).
+    /// </summary>
+    public int GapsBeforeChildren { get; set; }
+
+    /// <summary>Whitespace-only runs between the end of this node and its next sibling (or the end of its parent).</summary>
+    public int GapsAfter { get; set; }
+
     /// <summary>Visible characters (whitespace excluded) in this subtree; filled by <see cref="TextStats"/>.</summary>
     public int TextChars { get; set; }
 
@@ -117,6 +133,15 @@ internal sealed class HtmlNode
     {
         if (Parent is { } parent)
         {
+            // The whitespace after this node stays in the tree, now after the previous sibling (or leading the parent).
+            if (GapsAfter > 0)
+            {
+                if (PreviousSibling is { } previous)
+                    previous.GapsAfter += GapsAfter;
+                else
+                    parent.GapsBeforeChildren += GapsAfter;
+                GapsAfter = 0;
+            }
             if (PreviousSibling is null)
                 parent.FirstChild = NextSibling;
             else
@@ -207,14 +232,56 @@ internal sealed class HtmlNode
             into.Add(n);
     }
 
-    /// <summary>The concatenated text of every text node below this one.</summary>
-    public void AppendInnerText(System.Text.StringBuilder into)
+    /// <summary>The concatenated text of every text node below this one, each whitespace gap as one space.</summary>
+    public void AppendInnerText(System.Text.StringBuilder into) => AppendInnerText(new StringBuilderSink(into));
+
+    /// <summary>
+    /// Every text node below this one in document order, with one " " for each whitespace gap where it stood (the
+    /// gaps after this node itself are outside it). A walk with enter and leave, no stack, no allocation.
+    /// </summary>
+    public void AppendInnerText<TSink>(TSink into)
+        where TSink : ITextSink
     {
-        for (var n = FirstChild; n is not null; n = NextInSubtree(n))
+        if (Kind == HtmlNodeKind.Text)
+            return;
+        var node = this;
+        while (true)
         {
-            if (n.Kind == HtmlNodeKind.Text)
-                into.Append(n.TextSpan);
+            if (node.Kind == HtmlNodeKind.Text)
+            {
+                into.Append(node.TextSpan);
+            }
+            else
+            {
+                AppendGaps(into, node.GapsBeforeChildren);
+                if (node.FirstChild is { } first)
+                {
+                    node = first;
+                    continue;
+                }
+            }
+            while (node != this && node.NextSibling is null)
+            {
+                AppendGaps(into, node.GapsAfter);
+                node = node.Parent!;
+            }
+            if (node == this)
+                return;
+            AppendGaps(into, node.GapsAfter);
+            node = node.NextSibling!;
         }
+    }
+
+    private static void AppendGaps<TSink>(TSink into, int gaps)
+        where TSink : ITextSink
+    {
+        for (var k = 0; k < gaps; k++)
+            into.Append(" ");
+    }
+
+    private readonly struct StringBuilderSink(System.Text.StringBuilder builder) : ITextSink
+    {
+        public void Append(ReadOnlySpan<char> text) => builder.Append(text);
     }
 
     public override string ToString() => Kind == HtmlNodeKind.Text ? $"\"{Text}\"" : $"<{Name}>";

@@ -351,12 +351,24 @@ internal sealed class HtmlParser
             AddStats(node, visible);
         }
 
-        /// <summary>Whitespace between tags only separates words; one space keeps that, without a string per gap.</summary>
+        /// <summary>
+        /// Whitespace between tags only separates words: it is counted where it stood (after the last child, or
+        /// before the first), one gap per run, none right after text, as a " " text node would have been.
+        /// </summary>
         private void Gap()
         {
-            if (Current.LastChild is { Kind: HtmlNodeKind.Text })
-                return;
-            Current.Append(HtmlNode.TextNode(" "));
+            var current = Current;
+            switch (current.LastChild)
+            {
+                case { Kind: HtmlNodeKind.Text }:
+                    return;
+                case { } last:
+                    last.GapsAfter = 1;
+                    return;
+                default:
+                    current.GapsBeforeChildren = 1;
+                    return;
+            }
         }
 
         /// <summary>
