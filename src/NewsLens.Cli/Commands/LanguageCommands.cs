@@ -112,6 +112,7 @@ internal static class LanguageCommands
         var endings = new Option<NameEndings>("--name-endings") { Description = "Look-ahead features to typical organisation / place name endings learnt from the training names (Off or Learned).", DefaultValueFactory = _ => NameEndings.Off };
         var endingShare = new Option<double>("--ending-share") { Description = "Least share of a candidate name ending's occurrences in the training text that end a name of the type (default 0.2).", DefaultValueFactory = _ => NerModelTrainer.DefaultEndingShare };
         var charClasses = new Option<int>("--char-classes") { Description = "Distributional character classes learnt from the training and extra text (0 = none).", DefaultValueFactory = _ => 0 };
+        var charClassContexts = new Option<int>("--char-class-contexts") { Description = "Most frequent characters used as context dimensions of the character classes, per side (default 600).", DefaultValueFactory = _ => CharClusterer.DefaultContextCharacters };
         var entryBonus = new Option<double[]>("--entry-bonus")
         {
             Description = "Per type (PER LOC ORG): added to every transition that opens an entity of the type (update units), trading precision for recall; choose it on --holdout (default 0 0 0).",
@@ -119,7 +120,7 @@ internal static class LanguageCommands
         };
         var seeds = new Option<int>("--seeds") { Description = "Train this many models (seeds --seed, --seed + 1, …) and write the mean of their weights (default 1).", DefaultValueFactory = _ => 1 };
         var command = new Command("ner", "Train the entity model.");
-        foreach (var o in new Option[] { extra, gazetteerCorpus, kb, exclude, endings, endingShare, charClasses, entryBonus, seeds })
+        foreach (var o in new Option[] { extra, gazetteerCorpus, kb, exclude, endings, endingShare, charClasses, charClassContexts, entryBonus, seeds })
             command.Options.Add(o);
         command.Options.Add(hideNames);
         command.Options.Add(corpus);
@@ -146,7 +147,8 @@ internal static class LanguageCommands
                         [.. (parsed.GetValue(exclude) ?? []).Select(f => f.FullName)],
                         parsed.GetValue(endings),
                         parsed.GetValue(charClasses),
-                        parsed.GetValue(endingShare)),
+                        parsed.GetValue(endingShare),
+                        parsed.GetValue(charClassContexts)),
                     parsed.GetValue(entryBonus) is { Length: 3 } bonus ? bonus : null,
                     Math.Max(1, parsed.GetValue(seeds))),
                 Console.Error);

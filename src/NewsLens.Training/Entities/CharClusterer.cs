@@ -14,13 +14,13 @@ internal static class CharClusterer
     /// <summary>Characters seen fewer times get no class (their contexts are too few to place them).</summary>
     private const int MinCount = 3;
 
-    /// <summary>Neighbours that count as context dimensions (per side); rarer neighbours share one "other" dimension.</summary>
-    private const int ContextCharacters = 600;
+    /// <summary>Default number of neighbours that count as context dimensions (per side); rarer neighbours share one "other" dimension.</summary>
+    public const int DefaultContextCharacters = 600;
 
     /// <summary>k-means rounds; assignments stop changing by then on the 4 M-character corpus (under 1 % move in the last round).</summary>
     private const int Rounds = 15;
 
-    public static string[] Cluster(IEnumerable<string> texts, int classes, ScriptFolder folder, TextWriter log)
+    public static string[] Cluster(IEnumerable<string> texts, int classes, ScriptFolder folder, TextWriter log, int contextCharacters = DefaultContextCharacters)
     {
         var pairs = new Dictionary<(char, int), int>();
         var counts = new Dictionary<char, int>();
@@ -28,13 +28,13 @@ internal static class CharClusterer
         foreach (var t in normalised)
             foreach (var c in t)
                 counts[c] = counts.GetValueOrDefault(c) + 1;
-        var contexts = counts.OrderByDescending(p => p.Value).ThenBy(p => p.Key).Take(ContextCharacters)
+        var contexts = counts.OrderByDescending(p => p.Value).ThenBy(p => p.Key).Take(contextCharacters)
             .Select((p, i) => (p.Key, i)).ToDictionary(p => p.Key, p => p.i);
-        var other = ContextCharacters;
-        var dimensions = 2 * (ContextCharacters + 1) + 2;
+        var other = contextCharacters;
+        var dimensions = 2 * (contextCharacters + 1) + 2;
         var boundaryLeft = dimensions - 2;
         var boundaryRight = dimensions - 1;
-        int Dim(char c, int side) => side * (ContextCharacters + 1) + (contexts.TryGetValue(c, out var i) ? i : other);
+        int Dim(char c, int side) => side * (contextCharacters + 1) + (contexts.TryGetValue(c, out var i) ? i : other);
         foreach (var t in normalised)
         {
             for (var i = 0; i < t.Length; i++)

@@ -27,6 +27,7 @@ internal sealed record NerTrainingRequest(string Corpus, string? Lexicon, string
 /// <param name="Endings">Whether the typical-name-ending look-ahead features are on.</param>
 /// <param name="EndingShare">Least share of a candidate ending's occurrences in the training text that end a name of the type (see <see cref="NerModelTrainer.DefaultEndingShare"/>).</param>
 /// <param name="CharClasses">Number of distributional character classes learnt from the training text and the extra / gazetteer corpora (0 = none).</param>
+/// <param name="CharClassContexts">Most frequent characters that are context dimensions of the character classes (per side).</param>
 internal sealed record NerSources(
     IReadOnlyList<string> ExtraCorpora,
     IReadOnlyList<string> GazetteerCorpora,
@@ -34,7 +35,8 @@ internal sealed record NerSources(
     IReadOnlyList<string> Exclude,
     NameEndings Endings,
     int CharClasses = 0,
-    double EndingShare = NerModelTrainer.DefaultEndingShare)
+    double EndingShare = NerModelTrainer.DefaultEndingShare,
+    int CharClassContexts = CharClusterer.DefaultContextCharacters)
 {
     public static NerSources None { get; } = new([], [], null, [], NameEndings.Off);
 }
@@ -101,7 +103,8 @@ internal static class NerModelTrainer
                 + (sources.GazetteerCorpora.Count + (sources.KbDirectory is null ? 0 : 1) == 0 ? "" : " + external names from " + string.Join(", ", sources.GazetteerCorpora.Select(Path.GetFileName).Append(sources.KbDirectory is null ? null : "kb").OfType<string>()))
                 + $"; name endings {sources.Endings}"
                 + (sources.EndingShare == DefaultEndingShare ? "" : $" (share ≥ {sources.EndingShare.ToString("R", CultureInfo.InvariantCulture)})")
-                + $"; character classes {sources.CharClasses}",
+                + $"; character classes {sources.CharClasses}"
+                + (sources.CharClasses == 0 || sources.CharClassContexts == CharClusterer.DefaultContextCharacters ? "" : $" ({sources.CharClassContexts} context characters)"),
             set.Count,
             set.Characters);
         void ReportHoldout(string what, PerceptronTrainer.AveragedWeights weightsSoFar, bool sweep)
@@ -207,7 +210,7 @@ internal static class NerModelTrainer
         {
             var unlabelled = train.Select(s => s.Text)
                 .Concat(sources.GazetteerCorpora.SelectMany(c => Pd98Corpus.Read(c, exclude)).Select(s => s.Text));
-            var classes = CharClusterer.Cluster(unlabelled, sources.CharClasses, folder, log);
+            var classes = CharClusterer.Cluster(unlabelled, sources.CharClasses, folder, log, sources.CharClassContexts);
             lists[NerTagger.ClusterList] = classes;
             clusters = new CharClusters(classes);
             log.WriteLine($"character classes: {classes.Length} (e.g. {string.Join(' ', classes.Take(6).Select(c => c[..Math.Min(8, c.Length)]))})");

@@ -92,6 +92,20 @@ public sealed class NerTrainingTests : IDisposable
     }
 
     [Fact]
+    public void Character_classes_tell_contexts_apart_only_through_the_context_characters()
+    {
+        string[] sentences = ["我见张了", "我见王了", "我见李了", "去京市", "去沪市", "去津市"];
+        var texts = Enumerable.Repeat(sentences, 3).SelectMany(s => s).ToArray();
+        // As many classes as characters: only characters with the same context vector can share one.
+        var distinct = new CharClusters(CharClusterer.Cluster(texts, 11, ScriptFolder.Identity, TextWriter.Null));
+        Assert.Equal(distinct['张'], distinct['王']);
+        Assert.NotEqual(distinct['张'], distinct['京']);
+        // No context characters: every neighbour is "other", so 见张了 and 去京市 look the same.
+        var blind = new CharClusters(CharClusterer.Cluster(texts, 11, ScriptFolder.Identity, TextWriter.Null, contextCharacters: 0));
+        Assert.Equal(blind['张'], blind['京']);
+    }
+
+    [Fact]
     public void Entry_bonus_raises_only_the_transitions_that_open_an_entity_of_its_type()
     {
         var labels = NerTrainingSet.LabelNames;
