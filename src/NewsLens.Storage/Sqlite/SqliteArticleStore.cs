@@ -76,6 +76,9 @@ internal sealed class SqliteArticleStore : IArticleStore
     /// <summary>The search walk's first window (<see cref="DefaultFirstWindowRows"/>; tests make it small).</summary>
     internal long FirstWindowRows { get; init; } = DefaultFirstWindowRows;
 
+    /// <summary>Matches read per phrase to estimate its frequency (<see cref="FrequencySample"/>; tests make it small).</summary>
+    internal int FrequencySampleSize { get; init; } = FrequencySample;
+
     /// <summary>A logged source counts as done unless it failed with an internal error, which the next run retries.</summary>
     private const string Done = "NOT EXISTS (SELECT 1 FROM rejections r WHERE r.source = s.source AND r.reason = 'failed')";
 
@@ -413,18 +416,18 @@ internal sealed class SqliteArticleStore : IArticleStore
     }
 
     /// <summary>
-    /// How many articles match: exact when the phrase has fewer than <see cref="FrequencySample"/> matches,
+    /// How many articles match: exact when the phrase has fewer than <see cref="FrequencySampleSize"/> matches,
     /// otherwise the share of recent rows holding its newest matches times all rows. Reading a sample from
     /// the newest end costs the same for a rare word and for one in half the corpus.
     /// </summary>
-    private double EstimatedHits(string match, double rows)
+    internal double EstimatedHits(string match, double rows)
     {
         using var reader = Reader(
             "SELECT count(*), min(rowid) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH $m ORDER BY rowid DESC LIMIT $n)",
-            ("$m", match), ("$n", FrequencySample));
+            ("$m", match), ("$n", FrequencySampleSize));
         reader.Read();
         var count = reader.GetInt64(0);
-        return count < FrequencySample ? count : Math.Min(rows, count * rows / Math.Max(1, rows - reader.GetInt64(1) + 1));
+        return count < FrequencySampleSize ? count : Math.Min(rows, count * rows / Math.Max(1, rows - reader.GetInt64(1) + 1));
     }
 
     /// <summary>

@@ -3,13 +3,13 @@ using NewsLens.Storage.Sqlite;
 
 namespace NewsLens.Tests.Sqlite;
 
-public sealed class SqliteSearchWindowTests : IDisposable
+public sealed class SqliteSearchTests : IDisposable
 {
     private readonly string directory = Path.Combine(Path.GetTempPath(), "newslens-window-" + Guid.NewGuid().ToString("N"));
     private readonly SqliteArticleStore store;
     private readonly List<string> ids = [];
 
-    public SqliteSearchWindowTests()
+    public SqliteSearchTests()
     {
         Directory.CreateDirectory(directory);
         // A first window of two rows, so six articles span three windows: rows 5–6, 1–4 (then nothing older).
@@ -42,5 +42,15 @@ public sealed class SqliteSearchWindowTests : IDisposable
         // Windows 5–6 (one match) and 1–4 (two) were walked; the article saying it twice in a short text ranks first.
         Assert.Equal([ids[1], ids[5]], hits.Select(h => h.Id));
         Assert.Equal([ids[1], ids[5], ids[0]], store.Search(new SearchQuery("会谈")).Hits.Select(h => h.Id));
+    }
+
+    [Fact]
+    public void Phrase_frequency_is_exact_below_the_sample_and_estimated_from_the_newest_matches_above_it()
+    {
+        const string match = "{title body} : \"会谈\"";
+        Assert.Equal(3, store.EstimatedHits(match, rows: 6));
+        using var sampling = new SqliteArticleStore(store.Path) { FrequencySampleSize = 2 };
+        // The two newest matches are rows 6 and 2: 2 of the newest 5 rows, scaled to 6 rows.
+        Assert.Equal(2.4, sampling.EstimatedHits(match, rows: 6), 9);
     }
 }
