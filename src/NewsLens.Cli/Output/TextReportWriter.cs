@@ -88,7 +88,8 @@ internal sealed class TextReportWriter : IReportWriter
             foreach (var p in section.Paragraphs)
             {
                 console.WriteLine();
-                console.WriteLine(p.Text);
+                foreach (var line in LineBreaker.Wrap(p.Text, console.Profile.Width))
+                    console.WriteLine(line);
             }
         }
         console.WriteLine();
