@@ -305,11 +305,20 @@ internal sealed class PostgresArticleStore : IArticleStore
         args.Add(("limit", query.BoundedLimit));
         using var c = dataSource.OpenConnection();
         var found = new List<(long Seq, string Id, string? Title, string? Published, string? Site, double Score)>();
-        using (var cmd = Command(c, null, sql.ToString(), [.. args]))
-        using (var reader = cmd.ExecuteReader())
+        using (var tx = c.BeginTransaction())
         {
-            while (reader.Read())
-                found.Add((reader.GetInt64(0), reader.GetString(1), Str(reader, 2), Str(reader, 3), Str(reader, 4), reader.GetFloat(5)));
+            // The planner does not price reading a tsvector (out of line, ≈ 11 KB, decompressed per row): left alone,
+            // it walks the primary key backwards testing every row, or scans the table, which for a word in 10 % of
+            // 100k articles took 1.9 s. The GIN bitmap reads only the matching rows (0.2 s for that word).
+            using (var hint = Command(c, tx, "SET LOCAL enable_indexscan = off; SET LOCAL enable_seqscan = off"))
+                hint.ExecuteNonQuery();
+            using (var cmd = Command(c, tx, sql.ToString(), [.. args]))
+            using (var reader = cmd.ExecuteReader())
+            {
+                while (reader.Read())
+                    found.Add((reader.GetInt64(0), reader.GetString(1), Str(reader, 2), Str(reader, 3), Str(reader, 4), reader.GetFloat(5)));
+            }
+            tx.Commit();
         }
         var hits = new List<SearchHit>(found.Count);
         foreach (var f in found)
