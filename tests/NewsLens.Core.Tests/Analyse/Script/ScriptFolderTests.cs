@@ -33,6 +33,15 @@ public sealed class ScriptFolderTests
     }
 
     [Fact]
+    public void Shipped_table_folds_simplified_variants_and_traditional_only_forms()
+    {
+        var folder = ScriptFolder.Load(Path.Combine(AppContext.BaseDirectory, "models", ScriptFolder.FileName));
+        // 國 經 發: kSimplifiedVariant; 羣 祕 牀 巖: traditional-only forms folded through their one GB2312
+        // semantic variant (tools/unihan/derive_t2s.py, rule 2); 乾 lists itself first and stays.
+        Assert.Equal("国经发群秘床岩乾", folder.Fold("國經發羣祕牀巖乾"));
+    }
+
+    [Fact]
     public void Identity_changes_nothing()
     {
         Assert.Equal("國家", ScriptFolder.Identity.Fold("國家"));
