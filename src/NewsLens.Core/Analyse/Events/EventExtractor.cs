@@ -183,7 +183,9 @@ internal sealed class EventExtractor : IArticleAnalyser
         }
         if (subject is null && carried is not null && PreTriggerLength(text, clause.Start, triggerSpan.Start, dateMentions) <= MaxInheritGap)
             subject = carried;
-        if (subject is null)
+        if (subject is null || NamesAPlan(text, sentence, clause, trigger, triggerSpan, subject))
+            return null;
+        if (trigger.ObjectCues is { } cues && !cues.Any(cue => text.AsSpan(triggerSpan.End, clause.End - triggerSpan.End).Contains(cue, StringComparison.Ordinal)))
             return null;
 
         var after = inClause.Where(c => c.Span.Start >= triggerSpan.End).ToList();
@@ -275,6 +277,43 @@ internal sealed class EventExtractor : IArticleAnalyser
     {
         var office = c.ClaimedOffice is null ? null : kb.Office(c.ClaimedOffice);
         return office?.Kind is OfficeKind.DefenceMinister or OfficeKind.DeputyDefenceMinister or OfficeKind.MilitaryCommissionChairman or OfficeKind.MilitaryCommissionViceChairman;
+    }
+
+    /// <summary>
+    /// The trigger names a plan, a policy, a relation or a case instead of reporting an act: "贯彻党中央决策部署",
+    /// "按照党中央部署" (the participant is the plan's author, governed by 按照), "双方战略合作", "袭击事件", or a
+    /// generic "无论是…还是部署各项工作". An aspect particle right after the trigger ("部署了") makes it a verb again,
+    /// and a meeting or a visit keeps its modifier ("工作会谈", "战略磋商", "工作访问" are real meetings and visits).
+    /// </summary>
+    private static bool NamesAPlan(string text, Sentence sentence, Span clause, TriggerEntry entry, Span trigger, Candidate subject)
+    {
+        if (trigger.End < text.Length && EventLexicon.AspectParticles.Contains(text[trigger.End]))
+            return false;
+        var rest = text.AsSpan(trigger.End);
+        foreach (var head in EventLexicon.NounHeads)
+        {
+            if (rest.StartsWith(head, StringComparison.Ordinal))
+                return true;
+        }
+        var before = text.AsSpan(clause.Start, trigger.Start - clause.Start);
+        if (entry.Frame is not (TriggerFrame.Meeting or TriggerFrame.Visit))
+        {
+            foreach (var modifier in EventLexicon.NounModifiers)
+            {
+                if (before.EndsWith(modifier, StringComparison.Ordinal))
+                    return true;
+            }
+        }
+        foreach (var governor in EventLexicon.PlanGovernors)
+        {
+            var at = before.LastIndexOf(governor, StringComparison.Ordinal);
+            if (at >= 0 && clause.Start + at + governor.Length <= subject.Span.Start)
+                return true;
+        }
+        // "无论是A还是B…": the alternatives of a general rule, not acts ("无论如何" alone is not).
+        var sentenceBefore = text.AsSpan(sentence.Span.Start, trigger.Start - sentence.Span.Start);
+        var whether = sentenceBefore.IndexOf("无论", StringComparison.Ordinal);
+        return whether >= 0 && sentenceBefore[whether..].Contains("还是", StringComparison.Ordinal);
     }
 
     /// <summary>"俄罗斯的支持", "军事演习的频繁举行": the trigger is used as a noun, not as the action told.</summary>

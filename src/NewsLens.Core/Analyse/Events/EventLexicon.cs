@@ -22,7 +22,9 @@ internal enum TriggerFrame
 }
 
 /// <summary>A trigger word with the event it signals.</summary>
-internal sealed record TriggerEntry(string Word, EventType Type, string? Mode, string Context, TriggerFrame Frame);
+/// <param name="ObjectCues">For a trigger with a civil sense too (部署: deploy troops, or arrange work): the rest of
+/// the clause must name one of these for it to count; null = always counts.</param>
+internal sealed record TriggerEntry(string Word, EventType Type, string? Mode, string Context, TriggerFrame Frame, IReadOnlyList<string>? ObjectCues = null);
 
 /// <summary>
 /// The Chinese trigger lexicon (PLOVER types), modality cue words and topic keywords. Written for news about
@@ -30,6 +32,9 @@ internal sealed record TriggerEntry(string Word, EventType Type, string? Mode, s
 /// </summary>
 internal static class EventLexicon
 {
+    /// <summary>What a military deployment deploys (军 covers 军队, 部队's 美军, 军舰; 兵 covers 兵力, 士兵).</summary>
+    private static readonly string[] MilitaryObjects = ["军", "兵", "部队", "导弹", "武器", "舰", "战机", "轰炸机", "坦克", "装甲", "火箭", "防空", "反导", "核"];
+
     public static IReadOnlyList<TriggerEntry> Triggers { get; } =
     [
         new("举行会谈", EventType.Consult, null, "diplomatic", TriggerFrame.Meeting),
@@ -101,7 +106,7 @@ internal static class EventLexicon
         new("演习", EventType.Mobilize, null, "military", TriggerFrame.Undirected),
         new("试射", EventType.Mobilize, null, "military", TriggerFrame.Undirected),
         new("发射", EventType.Mobilize, null, "military", TriggerFrame.Undirected),
-        new("部署", EventType.Mobilize, null, "military", TriggerFrame.Undirected),
+        new("部署", EventType.Mobilize, null, "military", TriggerFrame.Undirected, MilitaryObjects),
         new("增兵", EventType.Mobilize, null, "military", TriggerFrame.Undirected),
         new("逮捕", EventType.Coerce, null, "security", TriggerFrame.Directed),
         new("拘留", EventType.Coerce, null, "security", TriggerFrame.Directed),
@@ -135,6 +140,24 @@ internal static class EventLexicon
     public static IReadOnlyList<string> RecipientMarkers { get; } = ["向", "对"];
 
     public static IReadOnlyList<string> LocationMarkers { get; } = ["在", "于"];
+
+    /// <summary>
+    /// Words that make a following trigger a noun naming a plan or a relation ("决策部署", "战略合作",
+    /// "工作部署"), not an act being reported.
+    /// </summary>
+    public static IReadOnlyList<string> NounModifiers { get; } = ["决策", "战略", "工作", "总体"];
+
+    /// <summary>
+    /// Words that take a plan as their object: "按照党中央部署", "贯彻中央的部署", "根据双方协议": the participant
+    /// after them is the plan's author, and the trigger names the plan.
+    /// </summary>
+    public static IReadOnlyList<string> PlanGovernors { get; } = ["按照", "根据", "遵照", "依照", "遵循", "贯彻", "落实"];
+
+    /// <summary>Nouns that make a preceding trigger a modifier: "袭击事件", "逮捕案" name a case, not the act told.</summary>
+    public static IReadOnlyList<string> NounHeads { get; } = ["事件", "案"];
+
+    /// <summary>Aspect particles right after a trigger that mark it as a verb of a reported act ("部署了").</summary>
+    public static IReadOnlyList<char> AspectParticles { get; } = ['了', '过', '着'];
 
     /// <summary>Topic keywords → topic label (most specific first).</summary>
     public static IReadOnlyList<(string Keyword, string Topic)> Topics { get; } =
