@@ -183,7 +183,7 @@ internal sealed class EventExtractor : IArticleAnalyser
         }
         if (subject is null && carried is not null && PreTriggerLength(text, clause.Start, triggerSpan.Start, dateMentions) <= MaxInheritGap)
             subject = carried;
-        if (subject is null || NamesAPlan(text, sentence, clause, trigger, triggerSpan, subject))
+        if (subject is null || NamesAPlan(text, sentence, clause, trigger, triggerSpan, subject) || CiviliansAct(text, subject, triggerSpan))
             return null;
         if (trigger.ObjectCues is { } cues && !cues.Any(cue => text.AsSpan(triggerSpan.End, clause.End - triggerSpan.End).Contains(cue, StringComparison.Ordinal)))
             return null;
@@ -314,6 +314,31 @@ internal sealed class EventExtractor : IArticleAnalyser
         var sentenceBefore = text.AsSpan(sentence.Span.Start, trigger.Start - sentence.Span.Start);
         var whether = sentenceBefore.IndexOf("无论", StringComparison.Ordinal);
         return whether >= 0 && sentenceBefore[whether..].Contains("还是", StringComparison.Ordinal);
+    }
+
+    /// <summary>"当局下令沿岸居民撤离": a group of private people right before the trigger (adverbs aside) is its agent.</summary>
+    private static bool CiviliansAct(string text, Candidate subject, Span trigger)
+    {
+        var before = text.AsSpan(subject.Span.End, trigger.Start - subject.Span.End).TrimEnd();
+        var trimmed = true;
+        while (trimmed)
+        {
+            trimmed = false;
+            foreach (var adverb in EventLexicon.AgentAdverbs)
+            {
+                if (before.EndsWith(adverb, StringComparison.Ordinal))
+                {
+                    before = before[..^adverb.Length].TrimEnd();
+                    trimmed = true;
+                }
+            }
+        }
+        foreach (var agent in EventLexicon.CivilianAgents)
+        {
+            if (before.EndsWith(agent, StringComparison.Ordinal))
+                return true;
+        }
+        return false;
     }
 
     /// <summary>"俄罗斯的支持", "军事演习的频繁举行": the trigger is used as a noun, not as the action told.</summary>

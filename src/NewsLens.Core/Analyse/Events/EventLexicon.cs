@@ -156,6 +156,15 @@ internal static class EventLexicon
     /// <summary>Nouns that make a preceding trigger a modifier: "袭击事件", "逮捕案" name a case, not the act told.</summary>
     public static IReadOnlyList<string> NounHeads { get; } = ["事件", "案"];
 
+    /// <summary>
+    /// Groups of private people: right before the trigger they are its agent ("下令居民尽快撤离": the residents
+    /// leave), so the state or leader named earlier in the clause is not.
+    /// </summary>
+    public static IReadOnlyList<string> CivilianAgents { get; } = ["居民", "民众", "群众", "市民", "村民", "灾民", "游客", "乘客", "学生"];
+
+    /// <summary>Adverbs that may stand between an agent and its verb ("居民尽快撤离").</summary>
+    public static IReadOnlyList<string> AgentAdverbs { get; } = ["尽快", "紧急", "迅速", "立即", "陆续", "已", "将", "被"];
+
     /// <summary>Aspect particles right after a trigger that mark it as a verb of a reported act ("部署了").</summary>
     public static IReadOnlyList<char> AspectParticles { get; } = ['了', '过', '着'];
 
