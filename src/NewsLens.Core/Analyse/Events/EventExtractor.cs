@@ -68,8 +68,8 @@ internal sealed class EventExtractor : IArticleAnalyser
                 }
                 var triggerSpan = new Span(t, t + trigger.Word.Length);
                 t = triggerSpan.End;
-                // 发射 inside 东方航天发射场 is part of a name, not an action.
-                if (inClause.Any(c => c.Span.Overlaps(triggerSpan)))
+                // 发射 inside 东方航天发射场 is part of a name, not an action; 《拒绝…》 is a title.
+                if (inClause.Any(c => c.Span.Overlaps(triggerSpan)) || InsideTitle(text, sentence.Span.Start, triggerSpan.Start))
                     continue;
                 // "要求乌克兰撤军", "谴责朝鲜发射导弹": the second action is what is demanded or alleged, not
                 // something the text reports as done; it is left out (a wrong event is worse than a missed one).
@@ -83,6 +83,15 @@ internal sealed class EventExtractor : IArticleAnalyser
             if (clauseSubject is not null)
                 carried = clauseSubject;
         }
+    }
+
+    /// <summary>Whether <paramref name="at"/> lies inside a 《…》 title opened in the same sentence.</summary>
+    private static bool InsideTitle(string text, int sentenceStart, int at)
+    {
+        if (at <= sentenceStart)
+            return false;
+        var open = text.LastIndexOf('《', at - 1, at - sentenceStart);
+        return open >= 0 && text.IndexOf('》', open, at - open) < 0;
     }
 
     private static TriggerEntry? TriggerAt(string text, int at, int end)
@@ -183,7 +192,7 @@ internal sealed class EventExtractor : IArticleAnalyser
         }
         if (subject is null && carried is not null && PreTriggerLength(text, clause.Start, triggerSpan.Start, dateMentions) <= MaxInheritGap)
             subject = carried;
-        if (subject is null || NamesAPlan(text, sentence, clause, trigger, triggerSpan, subject) || CiviliansAct(text, subject, triggerSpan))
+        if (subject is null || NamesAPlan(text, sentence, clause, trigger, triggerSpan, subject) || AnotherAgentActs(text, subject, triggerSpan))
             return null;
         if (trigger.ObjectCues is { } cues && !cues.Any(cue => text.AsSpan(triggerSpan.End, clause.End - triggerSpan.End).Contains(cue, StringComparison.Ordinal)))
             return null;
@@ -316,8 +325,8 @@ internal sealed class EventExtractor : IArticleAnalyser
         return whether >= 0 && sentenceBefore[whether..].Contains("还是", StringComparison.Ordinal);
     }
 
-    /// <summary>"当局下令沿岸居民撤离": a group of private people right before the trigger (adverbs aside) is its agent.</summary>
-    private static bool CiviliansAct(string text, Candidate subject, Span trigger)
+    /// <summary>"当局下令沿岸居民撤离", "为他们攻击…": a group of private people or a plural pronoun right before the trigger (adverbs aside) is its agent.</summary>
+    private static bool AnotherAgentActs(string text, Candidate subject, Span trigger)
     {
         var before = text.AsSpan(subject.Span.End, trigger.Start - subject.Span.End).TrimEnd();
         var trimmed = true;
@@ -333,7 +342,7 @@ internal sealed class EventExtractor : IArticleAnalyser
                 }
             }
         }
-        foreach (var agent in EventLexicon.CivilianAgents)
+        foreach (var agent in EventLexicon.OtherAgents)
         {
             if (before.EndsWith(agent, StringComparison.Ordinal))
                 return true;

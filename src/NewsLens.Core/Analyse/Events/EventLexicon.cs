@@ -129,7 +129,7 @@ internal static class EventLexicon
 
     /// <summary>Words that place the action in the future (plans, schedules, intentions).</summary>
     public static IReadOnlyList<string> FutureCues { get; } =
-        ["将于", "将要", "即将", "计划", "拟", "准备", "打算", "有望", "预计", "将", "下周", "下月", "明年", "择期", "愿意", "希望", "寻求", "旨在", "谋求", "有意"];
+        ["将于", "将要", "即将", "计划", "拟", "准备", "打算", "有望", "预计", "将", "下周", "下星期", "下个星期", "下月", "下个月", "明天", "后天", "明年", "择期", "愿意", "希望", "寻求", "旨在", "谋求", "有意"];
 
     /// <summary>Words that make the action hypothetical.</summary>
     public static IReadOnlyList<string> HypotheticalCues { get; } = ["如果", "假如", "倘若", "若", "一旦", "可能", "或将", "或许", "是否"];
@@ -157,10 +157,12 @@ internal static class EventLexicon
     public static IReadOnlyList<string> NounHeads { get; } = ["事件", "案"];
 
     /// <summary>
-    /// Groups of private people: right before the trigger they are its agent ("下令居民尽快撤离": the residents
-    /// leave), so the state or leader named earlier in the clause is not.
+    /// Groups of private people, and plural pronouns: right before the trigger they are its agent ("下令居民尽快撤离":
+    /// the residents leave; "为他们攻击…提供了理由": "they" attack), so the state or leader named earlier in the
+    /// clause is not (a pronoun that may mean that participant is left unresolved: a missed event is better than a
+    /// wrong one).
     /// </summary>
-    public static IReadOnlyList<string> CivilianAgents { get; } = ["居民", "民众", "群众", "市民", "村民", "灾民", "游客", "乘客", "学生"];
+    public static IReadOnlyList<string> OtherAgents { get; } = ["居民", "民众", "群众", "市民", "村民", "灾民", "游客", "乘客", "学生", "他们", "她们", "我们", "你们", "它们"];
 
     /// <summary>Adverbs that may stand between an agent and its verb ("居民尽快撤离").</summary>
     public static IReadOnlyList<string> AgentAdverbs { get; } = ["尽快", "紧急", "迅速", "立即", "陆续", "已", "将", "被"];
