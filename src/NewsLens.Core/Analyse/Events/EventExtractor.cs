@@ -141,7 +141,8 @@ internal sealed class EventExtractor : IArticleAnalyser
             return Marker.None;
         foreach (var m in EventLexicon.LocationMarkers)
         {
-            if (gap.EndsWith(m, StringComparison.Ordinal))
+            // "在与乌克兰交界处": 与 after 在 opens a place ("where it borders Ukraine"), not a co-party.
+            if (gap.EndsWith(m, StringComparison.Ordinal) || gap.EndsWith(m + "与", StringComparison.Ordinal))
                 return Marker.Location;
         }
         foreach (var m in EventLexicon.RecipientMarkers)
