@@ -42,7 +42,11 @@ internal sealed partial class KeywordStuffingDetector : IFlagDetector
             .SelectMany(k => Separators().Split(k)).Select(k => k.Trim()).Where(k => k.Length > 0).ToArray();
         if (keywords.Length > 0)
         {
-            var repeats = keywords.Where(k => k.Length >= 2).GroupBy(k => k[..2], StringComparer.Ordinal).Max(g => (int?)g.Count()) ?? 0;
+            // A portal listing its own name's variants (山西省政府, 山西省人民政府网站… on 山西省人民政府门户网站) brands,
+            // it does not stuff: a stem found in the site's name does not count.
+            var site = context.Article.Site ?? "";
+            var repeats = keywords.Where(k => k.Length >= 2).GroupBy(k => k[..2], StringComparer.Ordinal)
+                .Where(g => !site.Contains(g.Key, StringComparison.Ordinal)).Max(g => (int?)g.Count()) ?? 0;
             if (keywords.Length > MaxMetaKeywords || repeats > MaxMetaStemRepeats)
             {
                 var unit = context.Units.First(u => u.Kind == UnitKind.MetaKeywords);
