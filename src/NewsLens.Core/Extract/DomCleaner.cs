@@ -380,7 +380,7 @@ internal sealed class DomCleaner
                 if (!textFull && (node.Is(TagFlags.Block) || node.Name == "br"))
                     text.AppendLineBreak();
                 if (!textFull)
-                    AppendGaps(text, node.GapsBeforeChildren);
+                    HtmlNode.AppendGaps(text, node.GapsBeforeChildren);
             }
             if (descend && node.FirstChild is { } first)
             {
@@ -390,21 +390,14 @@ internal sealed class DomCleaner
             while (node != root && node.NextSibling is null)
             {
                 if (!textFull)
-                    AppendGaps(text, node.GapsAfter);
+                    HtmlNode.AppendGaps(text, node.GapsAfter);
                 node = node.Parent!;
             }
             if (node == root)
                 break;
             if (!textFull)
-                AppendGaps(text, node.GapsAfter);
+                HtmlNode.AppendGaps(text, node.GapsAfter);
             node = node.NextSibling!;
         }
-    }
-
-    /// <summary>Each whitespace gap reads as a " " text node would.</summary>
-    private static void AppendGaps(CollapsedText text, int gaps)
-    {
-        for (var k = 0; k < gaps; k++)
-            text.Append(" ");
     }
 }

@@ -74,7 +74,7 @@ internal static unsafe class Fts5Rank
         // struct fts5_api { int iVersion; xCreateTokenizer; xFindTokenizer; xCreateFunction; ... }
         var createFunction = (delegate* unmanaged<IntPtr, byte*, IntPtr, delegate* unmanaged<IntPtr, IntPtr, IntPtr, int, IntPtr*, void>, IntPtr, int>)
             ((IntPtr*)(api + sizeof(IntPtr)))[2];
-        fixed (byte* name = "newslens_rank\0"u8)
+        fixed (byte* name = System.Text.Encoding.UTF8.GetBytes(Function + "\0"))
         {
             if (createFunction(api, name, IntPtr.Zero, &Rank, IntPtr.Zero) != SqliteOk)
                 throw new InvalidOperationException("SQLite refused the search ranking function.");

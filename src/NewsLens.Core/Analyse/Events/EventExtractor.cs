@@ -193,7 +193,7 @@ internal sealed class EventExtractor : IArticleAnalyser
         }
         if (subject is null && carried is not null && PreTriggerLength(text, clause.Start, triggerSpan.Start, dateMentions) <= MaxInheritGap)
             subject = carried;
-        if (subject is null || NamesAPlan(text, sentence, clause, trigger, triggerSpan, subject) || AnotherAgentActs(text, subject, triggerSpan))
+        if (subject is null || UsedAsNoun(text, sentence, clause, trigger, triggerSpan, subject) || AnotherAgentActs(text, subject, triggerSpan))
             return null;
         if (trigger.ObjectCues is { } cues && !cues.Any(cue => text.AsSpan(triggerSpan.End, clause.End - triggerSpan.End).Contains(cue, StringComparison.Ordinal)))
             return null;
@@ -237,7 +237,7 @@ internal sealed class EventExtractor : IArticleAnalyser
                     if (target is not null)
                         recipientList.Add(target);
                 }
-                if (recipientList.Count == 0 || PrecededByDe(text, triggerSpan))
+                if (recipientList.Count == 0)
                     return null;
                 break;
             case TriggerFrame.Joint:
@@ -247,8 +247,6 @@ internal sealed class EventExtractor : IArticleAnalyser
                 break;
             case TriggerFrame.Undirected:
                 actors.AddRange(coParties);
-                if (PrecededByDe(text, triggerSpan))
-                    return null;
                 break;
         }
         actors = [.. actors.DistinctBy(a => a.Key)];
@@ -290,13 +288,16 @@ internal sealed class EventExtractor : IArticleAnalyser
     }
 
     /// <summary>
-    /// The trigger names a plan, a policy, a relation or a case instead of reporting an act: "贯彻党中央决策部署",
-    /// "按照党中央部署" (the participant is the plan's author, governed by 按照), "双方战略合作", "袭击事件", or a
-    /// generic "无论是…还是部署各项工作". An aspect particle right after the trigger ("部署了") makes it a verb again,
-    /// and a meeting or a visit keeps its modifier ("工作会谈", "战略磋商", "工作访问" are real meetings and visits).
+    /// The trigger is used as a noun, naming a plan, a policy, a relation or a case instead of reporting an act:
+    /// "俄罗斯的支持" (for acts with a recipient or none), "贯彻党中央决策部署", "按照党中央部署" (the participant is
+    /// the plan's author, governed by 按照), "双方战略合作", "袭击事件", or a generic "无论是…还是部署各项工作". An
+    /// aspect particle right after the trigger ("部署了") makes it a verb again, and a meeting or a visit keeps its
+    /// modifier ("工作会谈", "战略磋商", "工作访问" are real meetings and visits).
     /// </summary>
-    private static bool NamesAPlan(string text, Sentence sentence, Span clause, TriggerEntry entry, Span trigger, Candidate subject)
+    private static bool UsedAsNoun(string text, Sentence sentence, Span clause, TriggerEntry entry, Span trigger, Candidate subject)
     {
+        if (entry.Frame is TriggerFrame.Directed or TriggerFrame.Undirected && AdjoinsDe(text, trigger))
+            return true;
         if (trigger.End < text.Length && EventLexicon.AspectParticles.Contains(text[trigger.End]))
             return false;
         var rest = text.AsSpan(trigger.End);
@@ -351,8 +352,8 @@ internal sealed class EventExtractor : IArticleAnalyser
         return false;
     }
 
-    /// <summary>"俄罗斯的支持", "军事演习的频繁举行": the trigger is used as a noun, not as the action told.</summary>
-    private static bool PrecededByDe(string text, Span trigger) =>
+    /// <summary>A 的 right before or after the trigger ("俄罗斯的支持", "军事演习的频繁举行").</summary>
+    private static bool AdjoinsDe(string text, Span trigger) =>
         trigger.Start > 0 && text[trigger.Start - 1] == '的' || trigger.End < text.Length && text[trigger.End] == '的';
 
     private Candidate? VisitDestination(string text, Span triggerSpan, TriggerEntry trigger, List<Candidate> after)

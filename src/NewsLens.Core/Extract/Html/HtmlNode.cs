@@ -272,7 +272,8 @@ internal sealed class HtmlNode
         }
     }
 
-    private static void AppendGaps<TSink>(TSink into, int gaps)
+    /// <summary>Writes each of <paramref name="gaps"/> whitespace gaps as the " " text node it stands for.</summary>
+    public static void AppendGaps<TSink>(TSink into, int gaps)
         where TSink : ITextSink
     {
         for (var k = 0; k < gaps; k++)
