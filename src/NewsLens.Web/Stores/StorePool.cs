@@ -12,6 +12,11 @@ internal sealed class StorePool : IDisposable
     private readonly Func<IArticleStore> open;
     private readonly int maxIdle;
     private readonly ConcurrentBag<IArticleStore> idle = [];
+
+    /// <summary>Idle slots taken: reserved before a store goes into <see cref="idle"/>, freed after one leaves it, so
+    /// the bag never holds more than <see cref="maxIdle"/> even when requests end at the same moment.</summary>
+    private int idleSlots;
+
     private int disposed;
 
     public StorePool(Func<IArticleStore> open, int maxIdle)
@@ -24,7 +29,16 @@ internal sealed class StorePool : IDisposable
     public T Use<T>(Func<IArticleStore, T> work)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
-        var store = idle.TryTake(out var s) ? s : open();
+        IArticleStore store;
+        if (idle.TryTake(out var s))
+        {
+            store = s;
+            Interlocked.Decrement(ref idleSlots);
+        }
+        else
+        {
+            store = open();
+        }
         var healthy = false;
         try
         {
@@ -34,11 +48,22 @@ internal sealed class StorePool : IDisposable
         }
         finally
         {
-            // A store that threw may hold a broken connection or transaction: close it rather than reuse it.
-            if (healthy && idle.Count < maxIdle && Volatile.Read(ref disposed) == 0)
+            // A store that threw may hold a broken connection or transaction: close it rather than reuse it. A healthy
+            // one is kept only in an idle slot it reserved itself (the increment's own result), so requests ending
+            // together cannot all see room and keep theirs, as a check of idle.Count followed by an add allowed.
+            var slot = healthy && Volatile.Read(ref disposed) == 0 ? Interlocked.Increment(ref idleSlots) : 0;
+            if (slot is > 0 && slot <= maxIdle)
+            {
                 idle.Add(store);
+                if (Volatile.Read(ref disposed) != 0)
+                    CloseIdle(); // the pool was disposed meanwhile: nothing may stay open
+            }
             else
+            {
+                if (slot > 0)
+                    Interlocked.Decrement(ref idleSlots);
                 store.Dispose();
+            }
         }
     }
 
@@ -46,6 +71,11 @@ internal sealed class StorePool : IDisposable
     {
         if (Interlocked.Exchange(ref disposed, 1) != 0)
             return;
+        CloseIdle();
+    }
+
+    private void CloseIdle()
+    {
         while (idle.TryTake(out var s))
             s.Dispose();
     }
