@@ -119,8 +119,9 @@ internal static class LanguageCommands
             AllowMultipleArgumentsPerToken = true,
         };
         var seeds = new Option<int>("--seeds") { Description = "Train this many models (seeds --seed, --seed + 1, …) and write the mean of their weights (default 1).", DefaultValueFactory = _ => 1 };
+        var swapNames = new Option<double>("--swap-names") { Description = "Probability of replacing a training entity, each epoch, by another training name of its type and length (default 0).", DefaultValueFactory = _ => 0 };
         var command = new Command("ner", "Train the entity model.");
-        foreach (var o in new Option[] { extra, gazetteerCorpus, kb, exclude, endings, endingShare, charClasses, charClassContexts, entryBonus, seeds })
+        foreach (var o in new Option[] { extra, gazetteerCorpus, kb, exclude, endings, endingShare, charClasses, charClassContexts, entryBonus, seeds, swapNames })
             command.Options.Add(o);
         command.Options.Add(hideNames);
         command.Options.Add(corpus);
@@ -150,7 +151,8 @@ internal static class LanguageCommands
                         parsed.GetValue(endingShare),
                         parsed.GetValue(charClassContexts)),
                     parsed.GetValue(entryBonus) is { Length: 3 } bonus ? bonus : null,
-                    Math.Max(1, parsed.GetValue(seeds))),
+                    Math.Max(1, parsed.GetValue(seeds)),
+                    parsed.GetValue(swapNames)),
                 Console.Error);
             Console.Error.WriteLine(FormattableString.Invariant($"done in {clock.Elapsed.TotalSeconds:F0}s"));
             return 0;

@@ -15,7 +15,7 @@ namespace NewsLens.Training.Entities;
 /// <param name="Sources">Extra training text, external gazetteers and name endings (default: none).</param>
 /// <param name="Seeds">Models trained with seeds Seed, Seed + 1, …; the written model is the mean of their weights (1 = one model).</param>
 /// <param name="EntryBonus">Added to the transitions that open an entity, in update units (see <see cref="NerModelTrainer.WithEntryBonus"/>).</param>
-internal sealed record NerTrainingRequest(string Corpus, string? Lexicon, string ScriptTable, string Output, PerceptronOptions Options, int Holdout, HideRates? NameHide = null, NerSources? Sources = null, double[]? EntryBonus = null, int Seeds = 1)
+internal sealed record NerTrainingRequest(string Corpus, string? Lexicon, string ScriptTable, string Output, PerceptronOptions Options, int Holdout, HideRates? NameHide = null, NerSources? Sources = null, double[]? EntryBonus = null, int Seeds = 1, double SwapNames = 0)
 {
     public double[] EntryBonus { get; init; } = EntryBonus ?? [0, 0, 0];
 }
@@ -93,8 +93,14 @@ internal static class NerModelTrainer
             log.WriteLine($"gazetteer {type}: {names.Length:N0} names");
         }
         var extras = BuildExtras(train, sources, folder, exclude, lists, log);
+        var local = LocalNames(train, words, folder);
+        if (local.Length > 0)
+        {
+            lists[NerTagger.LocalNamesList] = local;
+            log.WriteLine($"local names (an entity in under half of their occurrences, not copied within a document): {local.Length:N0} (e.g. {string.Join(' ', local.Take(12))})");
+        }
         var features = new NerFeatures(new Lexicon(words), gazetteers, folder, extras);
-        var set = new NerTrainingSet(train, features, request.Options.Seed, request.NameHide);
+        var set = new NerTrainingSet(train, features, request.Options.Seed, request.NameHide, request.SwapNames);
         var description = ModelAssembly.Describe(
             request.Options,
             $"{Path.GetFileName(request.Corpus)} (last {dev.Count} sentences held out)"
@@ -126,7 +132,7 @@ internal static class NerModelTrainer
         {
             // Member k: its own sentence order and dropout draws (seed + k), the same features and data.
             var options = request.Options with { Seed = request.Options.Seed + k };
-            var memberSet = k == 0 ? set : new NerTrainingSet(train, features, options.Seed, request.NameHide);
+            var memberSet = k == 0 ? set : new NerTrainingSet(train, features, options.Seed, request.NameHide, request.SwapNames);
             var member = k;
             var trainer = new PerceptronTrainer(options, log)
             {
@@ -216,6 +222,43 @@ internal static class NerModelTrainer
             log.WriteLine($"character classes: {classes.Length} (e.g. {string.Join(' ', classes.Take(6).Select(c => c[..Math.Min(8, c.Length)]))})");
         }
         return new NerExtras(external, suffixes, clusters);
+    }
+
+    /// <summary>
+    /// Training names and <paramref name="words"/> (normalised) of two or more characters that occur at least twice in the
+    /// training text and are annotated as an entity in fewer than half of those places: see <see cref="NerTagger.LocalNamesList"/>.
+    /// </summary>
+    public static string[] LocalNames(IReadOnlyList<NerSentence> sentences, IEnumerable<string> words, ScriptFolder folder)
+    {
+        var counts = new Dictionary<string, (int Tagged, int Seen)>(StringComparer.Ordinal);
+        foreach (var w in words)
+            counts.TryAdd(w, (0, 0));
+        foreach (var s in sentences)
+        {
+            foreach (var (start, length, _) in s.Entities)
+            {
+                if (length < NamePropagation.MinLength || length > Lexicon.MaxWordLength)
+                    continue;
+                var name = Segmenter.NormaliseWord(s.Text.Substring(start, length), folder);
+                counts[name] = (counts.GetValueOrDefault(name).Tagged + 1, 0);
+            }
+        }
+        var longest = counts.Keys.Max(k => k.Length);
+        var lookup = counts.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var s in sentences)
+        {
+            var text = Segmenter.NormaliseWord(s.Text, folder);
+            for (var i = 0; i < text.Length; i++)
+            {
+                for (var l = NamePropagation.MinLength; l <= longest && i + l <= text.Length; l++)
+                {
+                    if (lookup.TryGetValue(text.AsSpan(i, l), out var v))
+                        lookup[text.AsSpan(i, l)] = (v.Tagged, v.Seen + 1);
+                }
+            }
+        }
+        return [.. counts.Where(p => p.Key.Length >= NamePropagation.MinLength && p.Value.Seen >= 2 && 2 * p.Value.Tagged < p.Value.Seen)
+            .Select(p => p.Key).Order(StringComparer.Ordinal)];
     }
 
     /// <summary>Endings of training names of <paramref name="type"/> that mostly end such names where they occur (see <see cref="MinEndingCount"/>).</summary>

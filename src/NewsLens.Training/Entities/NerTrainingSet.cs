@@ -8,7 +8,8 @@ namespace NewsLens.Training.Entities;
 /// Entity-annotated sentences as O/B/I/E/S labels per type. The gazetteers are built from these same
 /// sentences, so every training entity would be "known"; each epoch hides a gold entity from its
 /// gazetteer (and a gold word from the word list) with a probability that falls with its corpus frequency,
-/// so the model also learns to find names it has never seen.
+/// so the model also learns to find names it has never seen. With name swapping on, an entity may also be
+/// replaced, for one epoch, by another training name of its type and length.
 /// </summary>
 internal sealed class NerTrainingSet : ITrainingSet
 {
@@ -36,10 +37,13 @@ internal sealed class NerTrainingSet : ITrainingSet
     private readonly ulong seed;
 
     private readonly Segmentation.HideRates nameHide;
+    private readonly double swapNames;
+    private readonly Dictionary<(int Type, int Length), string[]> namesByShape = [];
 
-    public NerTrainingSet(IReadOnlyList<NerSentence> sentences, NerFeatures features, int seed, Segmentation.HideRates? nameHide = null)
+    public NerTrainingSet(IReadOnlyList<NerSentence> sentences, NerFeatures features, int seed, Segmentation.HideRates? nameHide = null, double swapNames = 0)
     {
         this.nameHide = nameHide ?? DefaultNameHideRates;
+        this.swapNames = swapNames;
         this.sentences = sentences;
         this.features = features;
         this.seed = (ulong)seed;
@@ -56,6 +60,12 @@ internal sealed class NerTrainingSet : ITrainingSet
                 nameFrequency[key] = nameFrequency.GetValueOrDefault(key) + 1;
             }
         }
+        if (swapNames <= 0)
+            return;
+        foreach (var group in sentences.SelectMany(s => s.Entities.Select(e => (Type: IndexOfType(e.Type), Name: s.Text.Substring(e.Start, e.Length))))
+                     .Distinct()
+                     .GroupBy(x => (x.Type, x.Name.Length)))
+            namesByShape[group.Key] = [.. group.Select(x => x.Name).Order(StringComparer.Ordinal)];
     }
 
     public int Count => sentences.Count;
@@ -90,7 +100,7 @@ internal sealed class NerTrainingSet : ITrainingSet
 
     public void Features(int sentence, int epoch, Span<ulong> output)
     {
-        var s = sentences[sentence];
+        var s = Swapped(sentences[sentence], sentence, epoch);
         var n = s.Text.Length;
         var tokenLength = new int[n];
         var entityLength = new int[n];
@@ -123,6 +133,27 @@ internal sealed class NerTrainingSet : ITrainingSet
             };
         }
         features.Extract(s.Text, output, HideWord, HideName);
+    }
+
+    /// <summary>
+    /// Replaces each entity, with probability <see cref="swapNames"/>, by a training name of the same type and length
+    /// (labels stay aligned), so the model learns a name's context rather than the name.
+    /// </summary>
+    private NerSentence Swapped(NerSentence s, int sentence, int epoch)
+    {
+        if (swapNames <= 0 || s.Entities.Count == 0)
+            return s;
+        char[]? text = null;
+        foreach (var (start, length, type) in s.Entities)
+        {
+            // Random streams: 0 words, 1–3 names per type (hiding), 5 and 6 the swap and its pick.
+            if (Unit(sentence, start, epoch, 5) >= swapNames || !namesByShape.TryGetValue((IndexOfType(type), length), out var pool))
+                continue;
+            var pick = pool[(int)(Unit(sentence, start, epoch, 6) * pool.Length)];
+            text ??= s.Text.ToCharArray();
+            pick.AsSpan().CopyTo(text.AsSpan(start, length));
+        }
+        return text is null ? s : s with { Text = new string(text) };
     }
 
     private static int IndexOfType(string type)

@@ -18,13 +18,16 @@ internal static class NamePropagation
     /// <summary>Bound on the distinct names propagated in one document.</summary>
     public const int MaxNames = 4096;
 
-    /// <summary>Adds to <paramref name="found"/> (mentions of <paramref name="text"/>) the untagged occurrences of <paramref name="names"/>; keeps text order.</summary>
-    public static void Propagate(ReadOnlySpan<char> text, List<(Span Span, EntityType Type)> found, IEnumerable<(string Name, EntityType Type)> names)
+    /// <summary>
+    /// Adds to <paramref name="found"/> (mentions of <paramref name="text"/>) the untagged occurrences of <paramref name="names"/>; keeps text order.
+    /// Names for which <paramref name="isLocal"/> holds are not copied (see <see cref="NerTagger.LocalNamesList"/>).
+    /// </summary>
+    public static void Propagate(ReadOnlySpan<char> text, List<(Span Span, EntityType Type)> found, IEnumerable<(string Name, EntityType Type)> names, Func<string, bool>? isLocal = null)
     {
         var types = new Dictionary<string, EntityType?>(StringComparer.Ordinal);
         foreach (var (name, type) in names)
         {
-            if (name.Length < MinLength)
+            if (name.Length < MinLength || (isLocal is not null && isLocal(name)))
                 continue;
             if (types.TryGetValue(name, out var known))
             {

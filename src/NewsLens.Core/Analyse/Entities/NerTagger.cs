@@ -1,5 +1,6 @@
 using System.Buffers;
 using NewsLens.Analyse.Script;
+using NewsLens.Analyse.Segmentation;
 using NewsLens.Analyse.Sequence;
 using NewsLens.Model;
 
@@ -28,6 +29,14 @@ internal sealed class NerTagger
     /// <summary>Character classes, one string of characters per class.</summary>
     public const string ClusterList = "clusters";
 
+    /// <summary>
+    /// Names not copied to their other occurrences in a document (<see cref="NamePropagation"/>): training names and
+    /// dictionary words that are an entity in fewer than half of their (two or more) occurrences in the training
+    /// text (人大, 法院, 委员会, 电视台 in the MSRA standard), so one tagged mention says little about the next.
+    /// Absent in older models: all names are copied.
+    /// </summary>
+    public const string LocalNamesList = "local-names";
+
     /// <summary>Typical-name-ending list name of a type, e.g. "suffix.ORG".</summary>
     public static string SuffixList(string type) => "suffix." + type;
 
@@ -43,6 +52,7 @@ internal sealed class NerTagger
     private readonly NerFeatures features;
     private readonly NerBlockScorer? scorer;
     private readonly (sbyte Prefix, EntityType Type)[] labelInfo;
+    private readonly HashSet<string> localNames;
 
     public NerTagger(SequenceModel model, ScriptFolder folder)
     {
@@ -57,6 +67,7 @@ internal sealed class NerTagger
             [.. NerFeatures.SuffixTypes.Select(t => lists.TryGetValue(SuffixList(t), out var g) ? new SuffixSet(g) : SuffixSet.Empty)],
             lists.TryGetValue(ClusterList, out var c) ? new CharClusters(c) : CharClusters.Empty);
         features = new NerFeatures(words, gazetteers, folder, extras);
+        localNames = lists.TryGetValue(LocalNamesList, out var local) ? new HashSet<string>(local, StringComparer.Ordinal) : [];
         scorer = NerBlockScorer.TryCreate(model.Data);
         labelInfo = [.. model.Labels.Select(Describe)];
     }
@@ -99,7 +110,7 @@ internal sealed class NerTagger
     {
         var found = new List<(Span Span, EntityType Type)>();
         TagSpans(text, found);
-        NamePropagation.Propagate(text, found, [.. found.Select(f => (f.Span.Slice(text), f.Type))]);
+        NamePropagation.Propagate(text, found, [.. found.Select(f => (f.Span.Slice(text), f.Type))], IsLocalName);
         return [.. found.Select(f => new EntityMention(f.Span.Slice(text), f.Type, f.Span, null, null, null, null))];
     }
 
@@ -123,10 +134,12 @@ internal sealed class NerTagger
         for (var i = 0; i < sentences.Count; i++)
         {
             var window = Enumerable.Range(Math.Max(0, i - context), Math.Min(sentences.Count, i + context + 1) - Math.Max(0, i - context)).SelectMany(j => names[j]);
-            NamePropagation.Propagate(sentences[i], found[i], window);
+            NamePropagation.Propagate(sentences[i], found[i], window, IsLocalName);
         }
         return found;
     }
+
+    private bool IsLocalName(string name) => localNames.Count > 0 && localNames.Contains(Segmenter.NormaliseWord(name, features.Folder));
 
     public void TagSpans(ReadOnlySpan<char> text, List<(Span Span, EntityType Type)> output)
     {

@@ -22,4 +22,13 @@ public sealed class NamePropagationTests
         NamePropagation.Propagate(text, found, [("华盛顿", EntityType.Person), ("华盛顿", EntityType.Location), ("美", EntityType.Location)]);
         Assert.Empty(found);
     }
+
+    [Fact]
+    public void Local_names_are_not_copied()
+    {
+        const string text = "法院受理，法院判决，潍坊法院在潍坊";
+        var found = new List<(Span Span, EntityType Type)> { (new Span(0, 2), EntityType.Organization), (new Span(10, 12), EntityType.Location) };
+        NamePropagation.Propagate(text, found, [("法院", EntityType.Organization), ("潍坊", EntityType.Location)], name => name == "法院");
+        Assert.Equal([(new Span(0, 2), EntityType.Organization), (new Span(10, 12), EntityType.Location), (new Span(15, 17), EntityType.Location)], found);
+    }
 }

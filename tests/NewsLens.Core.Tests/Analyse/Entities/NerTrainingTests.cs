@@ -77,6 +77,62 @@ public sealed class NerTrainingTests : IDisposable
     }
 
     [Fact]
+    public void Swapped_names_keep_the_labels_and_take_a_training_name_of_the_same_type_and_length()
+    {
+        List<NerSentence> sentences =
+        [
+            new("王华说话", [(0, 2), (2, 2)], [(0, 2, "PER")]),
+            new("李明来了", [(0, 2), (2, 2)], [(0, 2, "PER")]),
+            new("北京很大", [(0, 2), (2, 2)], [(0, 2, "LOC")]),
+        ];
+        var features = new NerFeatures(new Lexicon([]), [new Lexicon([]), new Lexicon([]), new Lexicon([])], ScriptFolder.Identity);
+        string Seen(NerTrainingSet set, int sentence, int epoch, params string[] texts)
+        {
+            var keys = new ulong[4 * NerFeatures.PerPosition];
+            set.Features(sentence, epoch, keys);
+            foreach (var text in texts)
+            {
+                var expected = new ulong[keys.Length];
+                features.Extract(text, expected);
+                if (keys.AsSpan().SequenceEqual(expected))
+                    return text;
+            }
+            return "?";
+        }
+        var never = new NerTrainingSet(sentences, features, seed: 5);
+        var always = new NerTrainingSet(sentences, features, seed: 5, swapNames: 1);
+        var epochs = Enumerable.Range(0, 12).ToList();
+        Assert.All(epochs, e => Assert.Equal("王华说话", Seen(never, 0, e, "王华说话")));
+        var swapped = epochs.Select(e => Seen(always, 0, e, "王华说话", "李明说话")).ToList();
+        Assert.DoesNotContain("?", swapped);
+        Assert.Contains("李明说话", swapped);
+        Assert.Equal(swapped, epochs.Select(e => Seen(new NerTrainingSet(sentences, features, seed: 5, swapNames: 1), 0, e, "王华说话", "李明说话")));
+        Assert.All(epochs, e => Assert.Equal("北京很大", Seen(always, 2, e, "北京很大"))); // the only place of its length
+
+        Span<byte> gold = stackalloc byte[4], expectedGold = stackalloc byte[4];
+        always.Gold(0, gold);
+        never.Gold(0, expectedGold);
+        Assert.True(gold.SequenceEqual(expectedGold));
+    }
+
+    [Fact]
+    public void Local_names_are_names_and_words_mostly_left_untagged_in_the_training_text()
+    {
+        List<NerSentence> sentences =
+        [
+            new("人大代表说", [(0, 2), (2, 2), (4, 1)], [(0, 2, "ORG")]),
+            new("人大会议和人大代表", [(0, 2), (2, 2), (4, 1), (5, 2), (7, 2)], []),
+            new("潍坊很美，潍坊人好", [(0, 2), (2, 2), (4, 1), (5, 2), (7, 1), (8, 1)], [(0, 2, "LOC"), (5, 2, "LOC")]),
+            new("法院判决，法院公告", [(0, 2), (2, 2), (4, 1), (5, 2), (7, 2)], []),
+            new("公告", [(0, 2)], []),
+        ];
+        var local = NerModelTrainer.LocalNames(sentences, ["法院", "公告", "判决", "代表"], ScriptFolder.Identity);
+        // 人大 is tagged in one of its three places; 代表, 公告, 法院 are words seen twice and never a name; 判决 is seen
+        // once; 潍坊 is tagged wherever it occurs.
+        Assert.Equal(["人大", "代表", "公告", "法院"], local);
+    }
+
+    [Fact]
     public void Character_classes_are_deterministic_and_group_identical_contexts()
     {
         string[] texts = ["我见张了", "我见王了", "我见李了", "去京市", "去沪市", "去津市", "我见张了", "我见王了", "我见李了", "去京市", "去沪市", "去津市", "我见张了", "我见王了", "我见李了", "去京市", "去沪市", "去津市"];
