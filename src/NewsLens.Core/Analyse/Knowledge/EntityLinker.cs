@@ -83,6 +83,9 @@ internal sealed class EntityLinker : IArticleAnalyser
         };
         var found = kb.Lookup(mention.Text);
         var entity = kind is { } k ? found.FirstOrDefault(e => e.Kind == k) : found.FirstOrDefault(e => e.Kind is KbEntityKind.Country or KbEntityKind.Place);
+        // A one-character place is the news abbreviation of a country (中俄, 美方): linked when only one country uses it.
+        if (entity is null && mention.Type == EntityType.Location && mention.Text.Length == 1 && kb.CountriesByAbbreviation(mention.Text) is [var country])
+            entity = country;
         return entity is null ? mention : mention with { KbId = entity.Id, Canonical = entity.Zh, Country = entity.Country };
     }
 
