@@ -306,6 +306,15 @@ internal sealed class EventExtractor : IArticleAnalyser
             if (rest.StartsWith(head, StringComparison.Ordinal))
                 return true;
         }
+        if (entry.Frame == TriggerFrame.Visit)
+        {
+            var afterVisit = entry.Word == "访" && rest.Length > 0 ? rest[1..] : rest;
+            foreach (var head in EventLexicon.VisitNounHeads)
+            {
+                if (afterVisit.StartsWith(head, StringComparison.Ordinal) && !afterVisit.StartsWith("团结", StringComparison.Ordinal))
+                    return true;
+            }
+        }
         var before = text.AsSpan(clause.Start, trigger.Start - clause.Start);
         if (entry.Frame is not (TriggerFrame.Meeting or TriggerFrame.Visit))
         {

@@ -145,7 +145,7 @@ internal static class EventLexicon
     /// Words that make a following trigger a noun naming a plan or a relation ("决策部署", "战略合作",
     /// "工作部署"), not an act being reported.
     /// </summary>
-    public static IReadOnlyList<string> NounModifiers { get; } = ["决策", "战略", "工作", "总体"];
+    public static IReadOnlyList<string> NounModifiers { get; } = ["决策", "战略", "工作", "总体", "最新"];
 
     /// <summary>
     /// Words that take a plan as their object: "按照党中央部署", "贯彻中央的部署", "根据双方协议": the participant
@@ -155,6 +155,12 @@ internal static class EventLexicon
 
     /// <summary>Nouns that make a preceding trigger a modifier: "袭击事件", "逮捕案" name a case, not the act told.</summary>
     public static IReadOnlyList<string> NounHeads { get; } = ["事件", "案"];
+
+    /// <summary>
+    /// Nouns that make a preceding visit trigger (with its destination, for 访) a modifier: "访英代表团", "访问学者"
+    /// name a delegation or a post, not a visit being told.
+    /// </summary>
+    public static IReadOnlyList<string> VisitNounHeads { get; } = ["代表团", "团", "学者", "者"];
 
     /// <summary>
     /// Groups of private people, and plural pronouns: right before the trigger they are its agent ("下令居民尽快撤离":

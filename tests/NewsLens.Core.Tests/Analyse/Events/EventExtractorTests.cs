@@ -61,6 +61,12 @@ public sealed class EventExtractorTests
     }
 
     [Theory]
+    [InlineData("崔善姬去年参加了访俄代表团。")]                  // a delegation named by its trip
+    [InlineData("各方要把行动统一到普京对乌克兰的最新要求上。")] // a demand named, not made
+    public void A_trigger_inside_a_noun_phrase_is_no_event(string text) =>
+        Assert.Empty(Run(text, new DateOnly(2025, 1, 1)).Events);
+
+    [Theory]
     [InlineData("")]
     [InlineData("。。。，，，")]
     [InlineData("他他他他他与与与与会谈会谈会谈访访访访")]
