@@ -56,7 +56,7 @@ internal static class NamePropagation
                     break;
                 at += from;
                 var end = at + name.Length;
-                if (!covered.AsSpan(at, name.Length).Contains(true))
+                if (!covered.AsSpan(at, name.Length).Contains(true) && !LatinWords.RuleOut(text, at, end))
                 {
                     found.Add((new Span(at, end), type!.Value));
                     covered.AsSpan(at, name.Length).Fill(true);

@@ -180,14 +180,16 @@ internal sealed class NerTagger
                 switch (prefix)
                 {
                     case (sbyte)'S':
-                        output.Add((new Span(offset + i, offset + i + 1), type));
+                        if (!LatinWords.RuleOut(run, i, i + 1))
+                            output.Add((new Span(offset + i, offset + i + 1), type));
                         start = -1;
                         break;
                     case (sbyte)'B':
                         start = i;
                         break;
                     case (sbyte)'E' when start >= 0:
-                        output.Add((new Span(offset + start, offset + i + 1), type));
+                        if (!LatinWords.RuleOut(run, start, i + 1))
+                            output.Add((new Span(offset + start, offset + i + 1), type));
                         start = -1;
                         break;
                     case (sbyte)'O':
