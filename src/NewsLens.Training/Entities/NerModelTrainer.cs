@@ -243,6 +243,8 @@ internal static class NerModelTrainer
                 counts[name] = (counts.GetValueOrDefault(name).Tagged + 1, 0);
             }
         }
+        if (counts.Count == 0)
+            return [];
         var longest = counts.Keys.Max(k => k.Length);
         var lookup = counts.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var s in sentences)

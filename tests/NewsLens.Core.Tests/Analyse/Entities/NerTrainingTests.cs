@@ -130,6 +130,7 @@ public sealed class NerTrainingTests : IDisposable
         // 人大 is tagged in one of its three places; 代表, 公告, 法院 are words seen twice and never a name; 判决 is seen
         // once; 潍坊 is tagged wherever it occurs.
         Assert.Equal(["人大", "代表", "公告", "法院"], local);
+        Assert.Empty(NerModelTrainer.LocalNames([new("你好", [(0, 2)], [])], [], ScriptFolder.Identity));
     }
 
     [Fact]
